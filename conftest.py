@@ -1,0 +1,101 @@
+"""How the Python code blocks of docs/ are executed, and what is counted.
+
+pytest-markdown-docs collects every ```python fence of docs/ (superfences syntax, see pyproject.toml). The
+runner below replaces its default runner so that executing a block also checks what the page shows:
+
+- A block whose only lines are ``--8<-- "docs_src/…"`` is the page including a file (pymdownx.snippets);
+  the runner executes that file, so included code is tested like any other block.
+- Whatever a block prints must appear, exactly, in the ```output fence right after it; a block that prints
+  nothing must not be followed by one. Every number in a page's output blocks was therefore printed by code
+  that ran in this test session.
+
+The summary at the end says how many blocks ran, how many outputs were compared and how many files were included.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import io
+import re
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+from pytest_markdown_docs._runners import DefaultRunner, register_runner  # private API: pinned version
+
+ROOT = Path(__file__).resolve().parent
+INCLUDE = re.compile(r'^--8<-- "(?P<path>[^"]+)"$')
+executed = {"blocks": 0, "outputs": 0, "included": 0}
+
+
+@functools.cache
+def fences(path: Path) -> list:
+    """The markdown-it tokens of a page (the parser pytest-markdown-docs uses), cached per file."""
+    return MarkdownIt("commonmark").parse(path.read_text("utf8"))
+
+
+def expected_output(path: Path, start_line: int) -> str | None:
+    """The content of the ```output fence that directly follows the code fence starting at ``start_line``."""
+    tokens = fences(path)
+    for index, token in enumerate(tokens):
+        if token.type == "fence" and token.map and token.map[0] + 1 == start_line:
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            if following is not None and following.type == "fence" and following.info.strip() == "output":
+                return following.content
+            return None
+    raise LookupError(f"no code fence starts at line {start_line} of {path}")
+
+
+def included_files(code: str) -> list[Path] | None:
+    """The files a block includes, when the block is nothing but ``--8<--`` lines; None for ordinary code."""
+    lines = [line.strip() for line in code.splitlines() if line.strip()]
+    matches = [INCLUDE.match(line) for line in lines]
+    if lines and all(matches):
+        return [ROOT / m["path"] for m in matches]
+    if any(matches):
+        raise ValueError("a block either includes files (only --8<-- lines) or holds code, not both")
+    return None
+
+
+def normalised(text: str) -> str:
+    return "\n".join(line.rstrip() for line in text.strip("\n").splitlines())
+
+
+@register_runner(default=True)
+class CheckedOutputRunner(DefaultRunner):
+    """Executes a block (or the files it includes) and compares what it prints with the page's output fence."""
+
+    def runtest(self, test, args, *, asyncio_runner=None):
+        lines = test.source.split("\n")
+        earlier, own = "\n".join(lines[: test.start_line]), "\n" * test.start_line + "\n".join(lines[test.start_line :])
+        printed = io.StringIO()
+        if earlier.strip():  # blocks this one continues: already checked on their own, run them silently
+            with contextlib.redirect_stdout(io.StringIO()):
+                exec(compile(earlier, str(test.source_path), "exec", dont_inherit=True), args)
+        files = included_files(own)
+        with contextlib.redirect_stdout(printed):
+            if files is None:
+                exec(compile(own, str(test.source_path), "exec", dont_inherit=True), args)
+            else:
+                for file in files:
+                    exec(compile(file.read_text("utf8"), str(file), "exec", dont_inherit=True), args)
+                executed["included"] += len(files)
+        executed["blocks"] += 1
+        shown = expected_output(Path(test.source_path), test.start_line)
+        actual = normalised(printed.getvalue())
+        if shown is None:
+            assert not actual, f"the block prints output the page does not show; add after it:\n```output\n{actual}\n```"
+            return
+        assert actual == normalised(shown), (
+            f"the page's output block differs from what the code prints.\nprinted:\n{actual}\nshown:\n{normalised(shown)}"
+        )
+        executed["outputs"] += 1
+
+
+def pytest_terminal_summary(terminalreporter):
+    if executed["blocks"]:
+        terminalreporter.write_line(
+            f"docs: executed {executed['blocks']} Python code blocks ({executed['included']} included from files), "
+            f"compared {executed['outputs']} printed outputs with the pages"
+        )
