@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip install --disable-pip-version-check -q -c constraints.txt
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test benchmark clean
+.PHONY: serve build test benchmark browser clean
 
 serve: $(VENV)/.docs node_modules/.package-lock.json  ## build both languages and serve them on http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
