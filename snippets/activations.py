@@ -81,7 +81,8 @@ def logsumexp(x, axis: int = -1, keepdims: bool = False):
         raise ValueError(f"logsumexp needs at least one entry along axis {axis}, got shape {x.shape}")
     m = x.max(axis=axis, keepdims=True)
     m = np.where(np.isfinite(m), m, 0)  # all −inf (or an inf) along the axis: let exp/log give the limit
-    out = m + np.log(np.exp(x - m).sum(axis=axis, keepdims=True))
+    with np.errstate(divide="ignore"):  # log(0) = −inf is the right answer when every entry is −inf
+        out = m + np.log(np.exp(x - m).sum(axis=axis, keepdims=True))
     return out if keepdims else np.squeeze(out, axis=axis)
 
 
