@@ -24,6 +24,7 @@ benchmark: $(VENV)/.docs $(VENV)/.frameworks  ## speed and memory against PyTorc
 $(VENV)/.docs: requirements.txt constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PIP) -r requirements.txt
+	$(BIN)/python -m pip install --disable-pip-version-check -q --no-deps -e .  # snippets, importable everywhere
 	touch $@
 
 $(VENV)/.frameworks: requirements-frameworks.txt constraints.txt $(VENV)/.docs

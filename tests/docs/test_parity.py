@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from collections import Counter
 
 import pytest
@@ -66,3 +68,30 @@ def test_same_code_blocks(page):
 def test_same_formulas(page):
     assert display_formulas(read("zh", page)) == display_formulas(read("en", page)), "display formulas, in order"
     assert Counter(inline_formulas(read("zh", page))) == Counter(inline_formulas(read("en", page))), "inline formulas"
+
+
+NOTEBOOKS = sorted(p for p in relative_pages("zh") if p.endswith(".ipynb"))
+
+
+def cells(language: str, notebook: str, cell_type: str) -> list[str]:
+    cells = json.loads((DOCS / language / notebook).read_text("utf8"))["cells"]
+    return ["".join(cell["source"]) for cell in cells if cell["cell_type"] == cell_type]
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_same_notebook_code_and_anchors(notebook):
+    assert cells("zh", notebook, "code") == cells("en", notebook, "code")
+    anchors = {language: re.findall(r'<h\d id="([\w-]+)"', "".join(cells(language, notebook, "markdown")))
+               for language in ("zh", "en")}
+    assert anchors["zh"] == anchors["en"]
+    markdown = {language: "\n\n".join(cells(language, notebook, "markdown")) for language in ("zh", "en")}
+    assert display_formulas(markdown["zh"]) == display_formulas(markdown["en"])
+    assert Counter(inline_formulas(markdown["zh"])) == Counter(inline_formulas(markdown["en"]))
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_notebooks_are_stored_without_outputs(notebook):
+    """They are executed when the site is built; stored outputs would be numbers no build produced."""
+    for language in ("zh", "en"):
+        code = [c for c in json.loads((DOCS / language / notebook).read_text("utf8"))["cells"] if c["cell_type"] == "code"]
+        assert all(not c["outputs"] and c["execution_count"] is None for c in code), f"{language}/{notebook}"
