@@ -53,3 +53,48 @@ def check_base(base) -> None:
     """Refuse a logarithm base that is not a positive number other than 1 (``None`` means e)."""
     if base is not None and (not np.isscalar(base) or not base > 0 or base == 1):
         raise ValueError(f"base must be a positive number other than 1, or None for e; got {base!r}")
+
+
+def check_finite(x: np.ndarray, name: str) -> None:
+    """Refuse ±inf (NaN is refused by :func:`as_float_array`): a logit must be a real number."""
+    if not np.isfinite(x).all():
+        raise ValueError(f"{name} must be finite, got ±inf")
+
+
+def check_number(value, name: str, low: float = -np.inf, high: float = np.inf) -> float:
+    """Return the hyperparameter ``value`` as a float; refuse a non-number, NaN, ±inf or a value outside [low, high]."""
+    if low > -np.inf and high < np.inf:
+        expected = f"a number in [{low:g}, {high:g}]"
+    elif low > -np.inf:
+        expected = f"a finite number ≥ {low:g}"
+    else:
+        expected = "a finite number"
+    is_real = np.ndim(value) == 0 and np.issubdtype(np.asarray(value).dtype, np.number)
+    if isinstance(value, (bool, np.bool_)) or not is_real or np.iscomplexobj(value):
+        raise ValueError(f"{name} must be {expected}, got {value!r}")
+    number = float(value)
+    if not (np.isfinite(number) and low <= number <= high):
+        raise ValueError(f"{name} must be {expected}, got {value!r}")
+    return number
+
+
+def as_labels_like(labels, predictions: np.ndarray, name_predictions: str) -> np.ndarray:
+    """Return binary ``labels`` (hard 0/1 or soft in [0, 1]) as a float array of the shape of ``predictions``.
+
+    Integer and bool labels take the dtype of ``predictions`` (float32 logits with 0/1 integer labels give a
+    float32 loss); NaN, values outside [0, 1] and any other shape are refused.
+    """
+    labels = np.asarray(labels)
+    if labels.dtype == bool or np.issubdtype(labels.dtype, np.integer):
+        labels = labels.astype(predictions.dtype)
+    labels = as_float_array(labels, "labels")
+    check_same_shape(predictions, labels, name_predictions, "labels")
+    check_probabilities(labels, "labels")
+    return labels
+
+
+def as_logits_and_labels(logits, labels) -> tuple[np.ndarray, np.ndarray]:
+    """Return finite ``logits`` and binary ``labels`` (see :func:`as_labels_like`) as float arrays of one shape."""
+    logits = as_float_array(logits, "logits")
+    check_finite(logits, "logits")
+    return logits, as_labels_like(labels, logits, "logits")

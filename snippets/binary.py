@@ -1,0 +1,239 @@
+"""Binary cross-entropy: on probabilities, on logits (with PyTorch's ``pos_weight``) and α-balanced.
+
+Labels are hard (0 or 1) or soft (any value in [0, 1]) and have exactly the shape of the predictions. Every loss
+is per element (reduce it with :func:`snippets.reduction.reduce`). Each loss on logits has its analytic gradient
+with respect to the logits beside it, under the same name with ``_grad``.
+
+Logits must be finite: ±inf and NaN are refused with a ``ValueError`` (PyTorch returns nan or inf for them).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from snippets._checks import as_float_array, as_labels_like, as_logits_and_labels, check_number, check_probabilities
+from snippets.activations import sigmoid
+
+LOG_FLOOR = -100.0
+"""The floor on each logarithm in :func:`binary_cross_entropy` (PyTorch's)."""
+
+BLOCK = 1 << 15
+"""Elements per tile in :func:`sigmoid_binary_cross_entropy`: a tile of each operand and temporary stays in cache."""
+
+
+def _pos_weight(pos_weight, logits: np.ndarray):
+    """``pos_weight`` as a number or a float array of shape (C,), C = logits.shape[-1] (None means 1)."""
+    if pos_weight is None or np.ndim(pos_weight) == 0:
+        return check_number(1.0 if pos_weight is None else pos_weight, "pos_weight", low=0.0)
+    weights = as_float_array(pos_weight, "pos_weight")
+    classes = logits.shape[-1:] if logits.ndim else ()
+    if weights.shape != classes:
+        raise ValueError(f"pos_weight must be a number or have shape {classes} (the last axis of logits), "
+                         f"got shape {weights.shape}")
+    if not (np.isfinite(weights).all() and weights.min() >= 0):
+        raise ValueError(f"pos_weight must be finite and ≥ 0, got values in [{weights.min()}, {weights.max()}]")
+    return weights
+
+
+def _tiles(rows: int, cols: int):
+    """Index tiles of about BLOCK elements that cover a rows × cols array, row-major."""
+    row_step, col_step = max(1, BLOCK // cols), min(cols, BLOCK)
+    for row in range(0, rows, row_step):
+        for col in range(0, cols, col_step):
+            yield np.s_[row:row + row_step, col:col + col_step]
+
+
+def binary_cross_entropy(probs, labels):
+    """Binary cross-entropy of probabilities, element-wise, each logarithm floored at −100 as in PyTorch.
+
+    BCE(p, y) = −[y · max(log p, −100) + (1 − y) · max(log(1 − p), −100)]
+
+    The floor is the one of ``torch.nn.functional.binary_cross_entropy`` (torch 2.13): p = 0 or p = 1 gives a
+    finite loss, 100 for a certain wrong prediction, and 0 for a certain right one. Keras 3.15
+    (``keras.losses.binary_crossentropy``) instead clips p into [1e-7, 1 − 1e-7] before the logarithms: its loss
+    is at most −log(1e-7) ≈ 16.12 (15.94 for p = 1, y = 0 in float32) and is not 0 for a certain right
+    prediction (≈ 1.2e-7 for p = y = 1). log(1 − p) is computed as log1p(−p), exact also for tiny p.
+    Losses on logits need no floor: prefer :func:`sigmoid_binary_cross_entropy`.
+
+    Args:
+        probs: predicted probabilities of the positive class, in [0, 1], any shape.
+        labels: targets in [0, 1] (hard 0/1 or soft), the shape of ``probs``.
+
+    Returns:
+        The loss ≥ 0 per element, the shape and floating dtype of ``probs``.
+
+    Reference:
+        https://pytorch.org/docs/stable/generated/torch.nn.BCELoss.html (the clamp of the log at −100).
+
+    Example:
+        >>> np.round(binary_cross_entropy([0.5, 0.0], [1, 1]), 4)
+        array([  0.6931, 100.    ])
+    """
+    probs = as_float_array(probs, "probs")
+    check_probabilities(probs, "probs")
+    labels = as_labels_like(labels, probs, "probs")
+    with np.errstate(divide="ignore"):  # log 0 = −inf, then floored
+        log_p = np.maximum(np.log(probs), LOG_FLOOR)
+        log_not_p = np.maximum(np.log1p(-probs), LOG_FLOOR)
+    return 0.0 - (labels * log_p + (1 - labels) * log_not_p)  # 0.0 − turns −0.0 into 0.0
+
+
+def sigmoid_binary_cross_entropy(logits, labels, *, pos_weight=None):
+    """Binary cross-entropy of logits, element-wise, with an optional weight on the positive term.
+
+    ℓ(z, y) = w · y · softplus(−z) + (1 − y) · softplus(z),   softplus(x) = log(1 + eˣ)
+
+    since −log σ(z) = softplus(−z) and −log(1 − σ(z)) = softplus(z); w is ``pos_weight`` (1 when None).
+    softplus(±z) is evaluated as max(±z, 0) + log1p(e^(−|z|)), which never overflows. Without ``pos_weight`` the
+    two terms merge into
+
+        ℓ = z · ([z > 0] − y) + log1p(e^(−|z|))   (that is (1 − y)·z or −y·z, plus the tail)
+
+    a sum of two non-negative terms, as are the two terms with ``pos_weight``: no cancellation, so the loss
+    keeps its relative precision in both tails. ℓ(−20, 0) = 2.06e-9 in float32, where PyTorch's
+    (1 − y)·z − log σ(z) cancels to 0. Otherwise equals ``torch.nn.functional.binary_cross_entropy_with_logits``
+    with ``reduction="none"`` (torch 2.13); negative ``pos_weight`` and ±inf logits are refused.
+
+    Args:
+        logits: real scores z, any shape.
+        labels: targets in [0, 1] (hard 0/1 or soft), the shape of ``logits``.
+        pos_weight: weight w ≥ 0 of the positive term: a number, or an array of shape (C,) with one weight per
+            class along the last axis of ``logits`` (C = logits.shape[-1]), broadcast as in PyTorch.
+
+    Returns:
+        The loss ≥ 0 per element, the shape of ``logits``, dtype that of ``logits`` and float ``labels``
+        together (integer or bool labels keep the logits' dtype).
+
+    Reference:
+        https://pytorch.org/docs/stable/generated/torch.nn.BCEWithLogitsLoss.html
+
+    Example:
+        >>> np.round(sigmoid_binary_cross_entropy([0.0, 0.0], [1, 1], pos_weight=[1, 3]), 4)
+        array([0.6931, 2.0794])
+    """
+    z, y = np.asarray(logits), np.asarray(labels)
+    if not (np.issubdtype(z.dtype, np.floating) and np.issubdtype(y.dtype, np.floating) and z.shape == y.shape):
+        z, y = as_logits_and_labels(z, y)  # converts integer or bool input, or raises the precise error
+    weight = _pos_weight(pos_weight, z)
+    out = np.empty(z.shape, np.result_type(z, y))
+    if out.size == 0:
+        return out
+    # Speed: the loss is computed tile by tile (BLOCK elements), so each pass below reads and writes a tile that
+    # is still in the CPU cache instead of streaming whole arrays through memory once per pass; every operation
+    # writes into an `out=` buffer (the output itself or a tile-sized temporary), so nothing input-sized is
+    # allocated besides the output (for contiguous float input). NaN and ±inf are not scanned for beforehand:
+    # they make the output non-finite, which one max() over it detects.
+    cols = z.shape[-1] if z.ndim else 1
+    z2, y2, out2 = z.reshape(-1, cols), y.reshape(-1, cols), out.reshape(-1, cols)
+    tail_buffer = np.empty(min(z.size, BLOCK), out.dtype)
+    weighted = np.any(weight != 1)
+    positive_buffer = np.empty_like(tail_buffer) if weighted else None
+    weight_row = np.broadcast_to(np.asarray(weight, out.dtype), (cols,))
+    with np.errstate(invalid="ignore"):  # 0·inf from ±inf logits: refused after the loop
+        for tile in _tiles(*z2.shape):
+            zt, yt, loss = z2[tile], y2[tile], out2[tile]
+            tail = tail_buffer[:zt.size].reshape(zt.shape)
+            np.abs(zt, out=tail)
+            np.negative(tail, out=tail)
+            np.exp(tail, out=tail)
+            np.log1p(tail, out=tail)  # log1p(e^(−|z|)) = softplus(±z) − max(±z, 0)
+            if weighted:
+                positive = positive_buffer[:zt.size].reshape(zt.shape)
+                np.negative(zt, out=positive)
+                np.maximum(positive, 0, out=positive)
+                positive += tail  # softplus(−z)
+                positive *= yt
+                positive *= weight_row[tile[1]]  # w·y·softplus(−z)
+                np.maximum(zt, 0, out=loss)
+                loss += tail  # softplus(z)
+                np.subtract(1, yt, out=tail)
+                loss *= tail  # (1 − y)·softplus(z)
+                loss += positive
+            else:
+                np.greater(zt, 0, out=loss)
+                loss -= yt
+                loss *= zt  # z·([z > 0] − y): (1 − y)·z or −y·z, one rounding
+                loss += tail
+    if not (y.min() >= 0 and y.max() <= 1 and np.isfinite(out.max())):
+        as_logits_and_labels(z, y)  # NaN, ±inf logits or labels outside [0, 1]: raise the precise error
+    return out
+
+
+def sigmoid_binary_cross_entropy_grad(logits, labels, *, pos_weight=None):
+    """Gradient of :func:`sigmoid_binary_cross_entropy` with respect to the logits, element-wise.
+
+    ∂ℓ/∂z = (1 − y) · σ(z) − w · y · σ(−z)   (= σ(z) − y when w = 1)
+
+    Each sigmoid is evaluated directly, so the gradient of a confident right prediction is tiny but not
+    rounded to 0 (σ(20) − 1 would be 0 in float32; −σ(−20) = −2.06e-9 is not).
+
+    Args:
+        logits: real scores z, any shape.
+        labels: targets in [0, 1], the shape of ``logits``.
+        pos_weight: as in :func:`sigmoid_binary_cross_entropy`.
+
+    Returns:
+        ∂ℓ/∂z, the shape and dtype of :func:`sigmoid_binary_cross_entropy`'s result.
+
+    Example:
+        >>> np.round(sigmoid_binary_cross_entropy_grad([0.0, 0.0], [1, 0]), 4)
+        array([-0.5,  0.5])
+    """
+    z, y = as_logits_and_labels(logits, labels)
+    weight = _pos_weight(pos_weight, z)
+    return (1 - y) * sigmoid(z) - weight * y * sigmoid(-z)
+
+
+def _balancing(labels: np.ndarray, alpha) -> np.ndarray:
+    """α_t = α·y + (1 − α)·(1 − y): α for the positive class, 1 − α for the negative; interpolated for soft y."""
+    alpha = check_number(alpha, "alpha", low=0.0, high=1.0)
+    return alpha * labels + (1 - alpha) * (1 - labels)
+
+
+def balanced_binary_cross_entropy(logits, labels, *, alpha):
+    """α-balanced binary cross-entropy of logits, element-wise (Lin et al. 2017, section 3.1).
+
+    ℓ(z, y) = α_t · BCE(z, y),   α_t = α · y + (1 − α) · (1 − y)
+
+    α weights the positive class and 1 − α the negative one; for soft labels α_t interpolates, as Keras 3.15's
+    ``binary_focal_crossentropy(apply_class_balancing=True)`` does. α = 1/2 gives half the plain loss. BCE is
+    :func:`sigmoid_binary_cross_entropy`; this is :func:`snippets.focal.sigmoid_focal_loss` with γ = 0.
+
+    Args:
+        logits: real scores z, any shape.
+        labels: targets in [0, 1], the shape of ``logits``.
+        alpha: weight α ∈ [0, 1] of the positive class.
+
+    Returns:
+        The loss ≥ 0 per element, the shape and dtype of :func:`sigmoid_binary_cross_entropy`'s result.
+
+    Reference:
+        T.-Y. Lin et al., "Focal Loss for Dense Object Detection", 2017, https://arxiv.org/abs/1708.02002
+
+    Example:
+        >>> np.round(balanced_binary_cross_entropy([0.0, 0.0], [1, 0], alpha=0.25), 4)
+        array([0.1733, 0.5199])
+    """
+    z, y = as_logits_and_labels(logits, labels)
+    return _balancing(y, alpha) * sigmoid_binary_cross_entropy(z, y)
+
+
+def balanced_binary_cross_entropy_grad(logits, labels, *, alpha):
+    """Gradient of :func:`balanced_binary_cross_entropy` with respect to the logits, element-wise.
+
+    ∂ℓ/∂z = α_t · (σ(z) − y)
+
+    Args:
+        logits: real scores z, any shape.
+        labels: targets in [0, 1], the shape of ``logits``.
+        alpha: weight α ∈ [0, 1] of the positive class.
+
+    Returns:
+        ∂ℓ/∂z, the shape and dtype of :func:`balanced_binary_cross_entropy`'s result.
+
+    Example:
+        >>> np.round(balanced_binary_cross_entropy_grad([0.0, 0.0], [1, 0], alpha=0.25), 4)
+        array([-0.125,  0.375])
+    """
+    z, y = as_logits_and_labels(logits, labels)
+    return _balancing(y, alpha) * sigmoid_binary_cross_entropy_grad(z, y)
