@@ -1,0 +1,58 @@
+"""numpy mirrors of the loss APIs of PyTorch, Keras 3 and TensorFlow, built on the core of :mod:`snippets`.
+
+- :mod:`snippets.mirrors.torch`: ``torch.nn.functional`` (torch 2.13.0) and ``torchvision.ops.sigmoid_focal_loss``.
+- :mod:`snippets.mirrors.keras`: ``keras.losses`` (Keras 3.15, TensorFlow backend), functions and classes.
+- :mod:`snippets.mirrors.tf`: the cross-entropies of ``tf.nn`` (TensorFlow 2.21), TF 2 names.
+
+A mirror has the framework's name, parameter names, parameter order and defaults, takes and returns numpy
+arrays, and gives the framework's shapes, dtypes and values; no framework is imported. The conformance tests in
+``tests/conformance/`` compare every mirror with the real framework.
+
+A mirror computes the loss with the core (:mod:`snippets.binary`, :mod:`snippets.categorical`,
+:mod:`snippets.focal`, ...) and adds only what the framework does on top: argument order, class axis, reductions,
+clamps, clips, renormalisation, epsilons, shapes. Where the framework computes something the core refuses by
+design (Keras's cross-entropy of clipped probabilities that no longer sum to 1), the mirror writes that one
+expression itself and says so.
+
+Bad input raises ``ValueError`` (``IndexError`` where the framework raises an IndexError), also where the
+framework would return nan or a silently wrong number; each module lists those cases.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from snippets._checks import as_float_array
+from snippets.categorical import softmax_cross_entropy
+
+
+def cross_entropy_of_weighted_targets(logits, targets, *, axis: int):
+    """Softmax cross-entropy against non-negative targets that need not sum to 1, per example.
+
+    loss = −Σ_c t_c log softmax(z)_c = T · H(t / T, softmax(z)),   T = Σ_c t_c
+
+    Cross-entropy is linear in the targets, so a weighted target vector (PyTorch's class weights times a
+    target distribution, Keras's labels smoothed along another axis) is its total T times the cross-entropy
+    against the distribution t / T, which :func:`snippets.categorical.softmax_cross_entropy` computes. A row with
+    T = 0 gives 0.
+
+    Args:
+        logits: finite scores, shape (..., K, ...).
+        targets: t ≥ 0, the shape of ``logits``.
+        axis: the class axis.
+
+    Returns:
+        Per-example losses: ``logits``'s shape without ``axis``, in ``logits``'s floating dtype.
+
+    Example:
+        >>> round(float(cross_entropy_of_weighted_targets([0.0, 0.0], [2.0, 0.0], axis=-1)), 6)  # 2 ln 2
+        1.386294
+    """
+    logits = as_float_array(logits, "logits")
+    targets = as_float_array(targets, "targets").astype(logits.dtype, copy=False)
+    if targets.size and targets.min() < 0:
+        raise ValueError(f"targets must be non-negative, got a minimum of {targets.min()}")
+    totals = targets.sum(axis=axis, keepdims=True)
+    empty = totals == 0
+    distributions = np.where(empty, 1 / targets.shape[axis], targets / np.where(empty, 1, totals))
+    return np.squeeze(totals, axis=axis) * softmax_cross_entropy(logits, distributions, axis=axis)

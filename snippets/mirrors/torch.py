@@ -1,0 +1,502 @@
+"""numpy mirrors of ``torch.nn.functional``'s losses (torch 2.13.0) and of ``torchvision.ops.sigmoid_focal_loss``.
+
+Each function has torch's name, parameter names, order and defaults, and gives torch's shapes, dtypes and
+values on numpy arrays (``tests/conformance/test_torch_mirror.py`` runs each against torch 2.13.0). The loss
+itself comes from the core of :mod:`snippets`; this module adds what torch does on top: the class axis 1 of
+(N, C, d1, ..., dK) inputs, the reductions and their weighted means, label smoothing combined with class weights
+and ``ignore_index``, the legacy implicit ``dim`` of softmax.
+
+Signatures: torch's deprecated ``size_average`` and ``reduce`` arguments (replaced by ``reduction`` since torch
+0.4.1) are omitted. torch places them between other parameters, so every parameter after them is keyword-only
+here: a positional call written for torch, such as ``cross_entropy(x, y, w, None, 0)``, raises ``TypeError``
+instead of binding a value to the wrong parameter. ``softmax`` and ``log_softmax`` omit the private
+``_stacklevel`` and take ``dtype`` by keyword.
+
+Errors: where torch raises, the mirror raises too. torch's ``IndexError`` (a class index out of range, "Target 3
+is out of bounds."; a ``dim`` out of range) stays ``IndexError``; torch's ``ValueError`` and ``RuntimeError``
+(target of the wrong dtype or shape, ``label_smoothing`` above 1, a ``weight`` of the wrong length, an unknown
+``reduction``, probabilities outside [0, 1], ``one_hot`` classes out of range) become ``ValueError``.
+The mirror also refuses with ``ValueError`` input that torch 2.13 turns into nan, inf or a silently different
+loss: NaN anywhere and ±inf logits; ``label_smoothing`` < 0 (torch silently uses 0); probability targets that do
+not sum to 1 and ``nll_loss`` inputs that are not log-probabilities (torch evaluates the formula anyway);
+``mse_loss`` and ``sigmoid_focal_loss`` inputs of different shapes (torch broadcasts, with a warning for
+``mse_loss`` only); labels outside [0, 1] and negative or non-per-class ``pos_weight`` in
+``binary_cross_entropy_with_logits``; negative ``kl_div`` targets (nan in torch); a weighted mean whose weights
+are negative or sum to 0 in ``mse_loss``.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+
+from snippets import binary, categorical, focal, regression
+from snippets._checks import as_float_array, check_integer_labels, check_number, check_probabilities
+from snippets.activations import log_softmax as _log_softmax
+from snippets.activations import softmax as _softmax
+from snippets.mirrors import cross_entropy_of_weighted_targets
+from snippets.reduction import reduce
+from snippets.smoothing import smooth_labels
+
+_REDUCTIONS = ("none", "mean", "sum")
+
+
+def _check_reduction(reduction, allowed=_REDUCTIONS) -> None:
+    if not isinstance(reduction, str) or reduction not in allowed:
+        raise ValueError(f"{reduction} is not a valid value for reduction; expected one of {allowed}")
+
+
+def _reduce(losses: np.ndarray, reduction: str, *, total_weight=None):
+    """torch's reduction: the losses, their sum, or their sum over ``total_weight`` (default: their count).
+
+    A mean over nothing (no element, or only ignored targets) is 0/0 = nan, as in torch.
+    """
+    if reduction == "none":
+        return losses
+    total = reduce(losses, "sum")
+    if reduction == "sum":
+        return total
+    count = np.asarray(losses.size if total_weight is None else total_weight, losses.dtype)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.asarray(total / count)
+
+
+def _class_axis(scores: np.ndarray) -> int:
+    """torch's class axis: 0 for an unbatched input (C,), else 1 in (N, C, d1, ..., dK)."""
+    if scores.ndim == 0:
+        raise ValueError("input must have a class dimension: shape (C,) or (N, C, d1, ..., dK), got a scalar")
+    return 0 if scores.ndim == 1 else 1
+
+
+def _per_class(weight, num_classes: int, class_axis: int, ndim: int):
+    """``weight`` of shape (C,), reshaped to broadcast along ``class_axis`` of an ``ndim``-dimensional input."""
+    weight = as_float_array(weight, "weight")
+    if weight.shape != (num_classes,):
+        raise ValueError(f"weight must have shape ({num_classes},), one per class, got {weight.shape}")
+    return weight.reshape((num_classes,) + (1,) * (ndim - 1 - class_axis))
+
+
+def _class_indices(target, scores: np.ndarray, class_axis: int, ignore_index) -> np.ndarray:
+    """``target`` as class indices for ``scores``: integer, of the shape of ``scores`` without the class axis."""
+    target = np.asarray(target)
+    expected = scores.shape[:class_axis] + scores.shape[class_axis + 1 :]
+    if target.dtype == bool or not np.issubdtype(target.dtype, np.integer):
+        raise ValueError(f"target must hold class indices (an integer dtype) of shape {expected}, or class "
+                         f"probabilities of input's shape {scores.shape}; got dtype {target.dtype}")
+    if scores.ndim >= 2 and target.ndim >= 1 and target.shape[0] != scores.shape[0]:
+        raise ValueError(f"Expected input batch_size ({scores.shape[0]}) to match target batch_size "
+                         f"({target.shape[0]})")
+    if target.shape != expected:
+        raise ValueError(f"target must have shape {expected} (input's shape without the class axis {class_axis}), "
+                         f"got {target.shape}")
+    return check_integer_labels(target, scores.shape[class_axis], "target", ignore_index)
+
+
+def _total_weight(target: np.ndarray, weight, ignore_index):
+    """Σ w[y] over the targets not ignored (their count without ``weight``): the divisor of torch's mean."""
+    kept = target != ignore_index
+    if weight is None:
+        return kept.sum()
+    return np.where(kept, weight.reshape(-1)[np.where(kept, target, 0)], 0).sum()
+
+
+def cross_entropy(input, target, weight=None, *, ignore_index=-100, reduction="mean", label_smoothing=0.0):
+    """``torch.nn.functional.cross_entropy``: softmax cross-entropy with class indices or class probabilities.
+
+    Class indices y (integer target, input's shape without the class axis), weight w (1 without ``weight``),
+    smoothing ε over C classes, p = softmax(input) along the class axis:
+
+        ℓ_n = (1 − ε) · w_{y_n} · (−log p_{n,y_n}) + (ε / C) · Σ_c w_c · (−log p_{n,c}),   0 where y_n = ignore_index
+        mean = Σ_n ℓ_n / Σ_n w_{y_n}   over the targets not ignored (nan if there are none)
+
+    The smoothing term carries every class's weight while the mean divides by the weights of the targets only
+    (torch 2.13, ``cross_entropy_loss_label_smoothing`` in aten/src/ATen/native/LossNLL.cpp).
+
+    Class probabilities t (floating target of input's shape), t' = (1 − ε)·t + ε/C:
+
+        ℓ_n = −Σ_c w_c · t'_{n,c} · log p_{n,c}
+        mean = Σ_n ℓ_n / (number of ℓ_n)   — not divided by the weights, unlike the index form
+
+    Args:
+        input: logits, shape (C,), (N, C) or (N, C, d1, ..., dK); the class axis is 1 (0 for (C,)).
+        target: class indices of shape (), (N,) or (N, d1, ..., dK), or class probabilities of input's shape.
+        weight: per-class weights, shape (C,), or None.
+        ignore_index: index target whose loss is 0 and which the mean leaves out; with probability targets
+            only the default -100 is accepted, as in torch.
+        reduction: "none" (per-example losses), "mean" or "sum".
+        label_smoothing: ε in [0, 1].
+
+    Returns:
+        Per-example losses (input's shape without the class axis) for "none", otherwise a 0-d array; input's
+        floating dtype.
+
+    Reference:
+        https://pytorch.org/docs/2.13/generated/torch.nn.functional.cross_entropy.html
+
+    Example:
+        >>> logits = np.array([[2.0, 0.0, 0.0], [0.0, 0.0, 0.0]])
+        >>> round(float(cross_entropy(logits, np.array([0, -100]), label_smoothing=0.1)), 4)
+        0.3729
+    """
+    _check_reduction(reduction)
+    label_smoothing = check_number(label_smoothing, "label_smoothing", 0, 1)
+    logits = as_float_array(input, "input")
+    class_axis = _class_axis(logits)
+    num_classes = logits.shape[class_axis]
+    weight = None if weight is None else _per_class(weight, num_classes, class_axis, logits.ndim)
+    if np.shape(target) == logits.shape:
+        losses = _cross_entropy_with_probabilities(logits, np.asarray(target), weight, ignore_index,
+                                                   label_smoothing, class_axis)
+        return _reduce(losses, reduction)
+    target = _class_indices(target, logits, class_axis, ignore_index)
+    losses = categorical.softmax_cross_entropy_with_integer_labels(
+        logits, target, axis=class_axis, ignore_index=ignore_index,
+        class_weight=None if weight is None else weight.reshape(-1))
+    if label_smoothing:
+        class_weights = np.ones(logits.shape, logits.dtype) if weight is None else np.broadcast_to(weight, logits.shape)
+        uniform = cross_entropy_of_weighted_targets(logits, class_weights, axis=class_axis)
+        losses = (1 - label_smoothing) * losses + label_smoothing / num_classes * np.where(
+            target != ignore_index, uniform, 0)
+    return _reduce(losses, reduction, total_weight=_total_weight(target, weight, ignore_index))
+
+
+def _cross_entropy_with_probabilities(logits, target, weight, ignore_index, label_smoothing, class_axis):
+    """Per-example −Σ_c w_c t'_c log p_c for probability targets (see :func:`cross_entropy`)."""
+    if ignore_index != -100:
+        raise ValueError("ignore_index is not supported for probability targets (torch 2.13 raises too)")
+    if not np.issubdtype(target.dtype, np.floating):
+        raise ValueError(f"target of input's shape holds class probabilities and must be floating, "
+                         f"got dtype {target.dtype}")
+    if weight is None:
+        return categorical.softmax_cross_entropy(logits, target, axis=class_axis, label_smoothing=label_smoothing)
+    smoothed = smooth_labels(target, label_smoothing, axis=class_axis)
+    return cross_entropy_of_weighted_targets(logits, weight * smoothed, axis=class_axis)
+
+
+def nll_loss(input, target, weight=None, *, ignore_index=-100, reduction="mean"):
+    """``torch.nn.functional.nll_loss``: negative log-likelihood of class indices under log-probabilities.
+
+    ℓ_n = −w_{y_n} · input[n, y_n],   0 where y_n = ignore_index;   mean = Σ_n ℓ_n / Σ_n w_{y_n} (not ignored)
+
+    Args:
+        input: log-probabilities, shape (C,), (N, C) or (N, C, d1, ..., dK); class axis 1 (0 for (C,)).
+        target: class indices of input's shape without the class axis.
+        weight: per-class weights, shape (C,), or None.
+        ignore_index: target value whose loss is 0 and which the mean leaves out.
+        reduction: "none", "mean" or "sum".
+
+    Returns:
+        Per-example losses for "none", otherwise a 0-d array; input's floating dtype.
+
+    Reference:
+        https://pytorch.org/docs/2.13/generated/torch.nn.functional.nll_loss.html
+
+    Example:
+        >>> float(nll_loss(np.log([[0.5, 0.5], [0.25, 0.75]]), np.array([0, 1]), reduction="sum").round(4))
+        0.9808
+    """
+    _check_reduction(reduction)
+    log_probs = as_float_array(input, "input")
+    class_axis = _class_axis(log_probs)
+    weight = None if weight is None else _per_class(weight, log_probs.shape[class_axis], class_axis, log_probs.ndim)
+    target = _class_indices(target, log_probs, class_axis, ignore_index)
+    losses = categorical.nll_loss(log_probs, target, axis=class_axis, ignore_index=ignore_index,
+                                  class_weight=None if weight is None else weight.reshape(-1))
+    return _reduce(losses, reduction, total_weight=_total_weight(target, weight, ignore_index))
+
+
+def _element_weighted(losses: np.ndarray, weight) -> np.ndarray:
+    """``losses`` times ``weight`` broadcast to their shape (torch refuses a weight that would enlarge them)."""
+    if weight is None:
+        return losses
+    weight = as_float_array(weight, "weight")
+    try:
+        weight = np.broadcast_to(weight, losses.shape)
+    except ValueError:
+        raise ValueError(f"weight of shape {weight.shape} does not broadcast to input's shape {losses.shape}") from None
+    return losses * weight
+
+
+def binary_cross_entropy(input, target, weight=None, *, reduction="mean"):
+    """``torch.nn.functional.binary_cross_entropy``: binary cross-entropy of probabilities, log clamped at −100.
+
+    ℓ = −w · [t · max(log p, −100) + (1 − t) · max(log(1 − p), −100)];   mean = Σ ℓ / (number of elements)
+
+    The clamp makes p = 0 or 1 give a finite loss (100 for a certain wrong prediction). ``weight`` rescales
+    each element and broadcasts to input's shape; the mean still divides by the number of elements.
+
+    Args:
+        input: probabilities p in [0, 1], any shape.
+        target: targets t in [0, 1], input's shape.
+        weight: per-element weights broadcastable to input's shape, or None.
+        reduction: "none", "mean" or "sum".
+
+    Returns:
+        Element-wise losses for "none", otherwise a 0-d array; input's floating dtype.
+
+    Reference:
+        https://pytorch.org/docs/2.13/generated/torch.nn.BCELoss.html
+
+    Example:
+        >>> binary_cross_entropy(np.array([0.0, 0.5]), np.array([1.0, 1.0]), reduction="none").round(4)
+        array([100.    ,   0.6931])
+    """
+    _check_reduction(reduction)
+    probs = as_float_array(input, "input")
+    target = as_float_array(target, "target")
+    if target.shape != probs.shape:
+        raise ValueError(f"Using a target size ({target.shape}) that is different to the input size "
+                         f"({probs.shape}) is refused, as in torch")
+    check_probabilities(probs, "input")
+    check_probabilities(target, "target")
+    return _reduce(_element_weighted(binary.binary_cross_entropy(probs, target), weight), reduction)
+
+
+def binary_cross_entropy_with_logits(input, target, weight=None, *, reduction="mean", pos_weight=None):
+    """``torch.nn.functional.binary_cross_entropy_with_logits``: binary cross-entropy of logits.
+
+    ℓ = w · [q · t · softplus(−x) + (1 − t) · softplus(x)],   q = pos_weight;   mean = Σ ℓ / (number of elements)
+
+    Args:
+        input: logits x, any shape.
+        target: targets t in [0, 1], input's shape.
+        weight: per-element weights broadcastable to input's shape, or None.
+        reduction: "none", "mean" or "sum".
+        pos_weight: weight q ≥ 0 of the positive term: a number or one per class along the last axis, shape
+            (C,); None means 1.
+
+    Returns:
+        Element-wise losses for "none", otherwise a 0-d array; input's floating dtype.
+
+    Reference:
+        https://pytorch.org/docs/2.13/generated/torch.nn.BCEWithLogitsLoss.html
+
+    Example:
+        >>> binary_cross_entropy_with_logits(np.array([0.0, 0.0]), np.array([1.0, 1.0]), pos_weight=np.array([1.0, 3.0]),
+        ...                                  reduction="none").round(4)
+        array([0.6931, 2.0794])
+    """
+    _check_reduction(reduction)
+    logits = as_float_array(input, "input")
+    target = as_float_array(target, "target")
+    if target.shape != logits.shape:
+        raise ValueError(f"Target size ({target.shape}) must be the same as input size ({logits.shape})")
+    losses = binary.sigmoid_binary_cross_entropy(logits, target, pos_weight=pos_weight)
+    return _reduce(_element_weighted(losses, weight), reduction)
+
+
+def kl_div(input, target, *, reduction="mean", log_target=False):
+    """``torch.nn.functional.kl_div``: the pointwise terms of KL(target ‖ exp(input)), then a reduction.
+
+    ℓ = t · (log t − x)   (0 where t = 0),   or with ``log_target``: ℓ = e^t · (t − x)
+
+    torch's terms are element-wise with no class axis, so this writes them out; the per-example sum over a
+    class axis is :func:`snippets.divergence.kl_divergence`. "batchmean" divides the sum by input.shape[0]
+    (the KL divergence per example); "mean" divides by the number of elements, which torch 2.13 warns is not the
+    KL divergence and will change to "batchmean" in its next major release.
+
+    Args:
+        input: log-probabilities x, any shape.
+        target: probabilities t ≥ 0 (or their logarithms with ``log_target``), input's shape.
+        reduction: "none", "mean", "sum" or "batchmean".
+        log_target: whether ``target`` holds log t.
+
+    Returns:
+        Element-wise terms for "none", otherwise a 0-d array; input's floating dtype.
+
+    Reference:
+        https://pytorch.org/docs/2.13/generated/torch.nn.KLDivLoss.html
+
+    Example:
+        >>> float(kl_div(np.log([[0.5, 0.5]]), np.array([[1.0, 0.0]]), reduction="batchmean").round(6))
+        0.693147
+    """
+    _check_reduction(reduction, _REDUCTIONS + ("batchmean",))
+    log_predictions = as_float_array(input, "input")
+    target = as_float_array(target, "target")
+    if target.shape != log_predictions.shape:
+        raise ValueError(f"target must have input's shape {log_predictions.shape}, got {target.shape}")
+    if log_target:
+        terms = np.exp(target) * (target - log_predictions)
+    else:
+        if target.size and target.min() < 0:
+            raise ValueError(f"target must be probabilities ≥ 0, got a minimum of {target.min()}")
+        present = target > 0
+        terms = np.zeros(target.shape, np.result_type(log_predictions, target))
+        terms[present] = target[present] * (np.log(target[present]) - log_predictions[present])
+    if reduction == "batchmean":
+        total = reduce(terms, "sum")
+        return total if terms.ndim == 0 else np.asarray(total / terms.dtype.type(terms.shape[0]))
+    return _reduce(terms, reduction)
+
+
+def mse_loss(input, target, *, reduction="mean", weight=None):
+    """``torch.nn.functional.mse_loss``: squared error, element-wise, then a reduction.
+
+    ℓ = w · (x − y)²;   mean = Σ ℓ / Σ w with ``weight`` (torch 2.13), Σ ℓ / (number of elements) without
+
+    Args:
+        input: predictions x, any shape.
+        target: targets y, input's shape (torch broadcasts other shapes with a warning; refused here).
+        reduction: "none", "mean" or "sum".
+        weight: per-element weights ≥ 0 of input's shape, or None.
+
+    Returns:
+        Element-wise losses for "none", otherwise a 0-d array; input's floating dtype.
+
+    Reference:
+        https://pytorch.org/docs/2.13/generated/torch.nn.functional.mse_loss.html
+
+    Example:
+        >>> float(mse_loss(np.array([1.0, 2.0]), np.array([3.0, 3.0]), weight=np.array([1.0, 3.0])))
+        1.75
+    """
+    _check_reduction(reduction)
+    predictions = as_float_array(input, "input")
+    target = as_float_array(target, "target")
+    if target.shape != predictions.shape:
+        raise ValueError(f"target must have input's shape {predictions.shape}, got {target.shape} "
+                         "(torch 2.13 warns and broadcasts)")
+    squared = regression.mean_squared_error(predictions[..., None], target[..., None], axis=-1)
+    if weight is not None and np.shape(weight) != predictions.shape:
+        raise ValueError(f"Weights and input must have the same size: {np.shape(weight)} and {predictions.shape}")
+    if weight is None:
+        return _reduce(squared, reduction)
+    return reduce(squared, reduction, weights=weight)
+
+
+def _softmax_dim(x: np.ndarray, dim, name: str) -> int:
+    """``dim`` checked like torch (IndexError), or torch's legacy implicit choice for ``dim=None``, with its warning."""
+    if dim is None:
+        dim = 0 if x.ndim in (0, 1, 3) else 1
+        warnings.warn(f"Implicit dimension choice for {name} has been deprecated. Change the call to include "
+                      f"dim=X as an argument.", UserWarning, stacklevel=3)
+    if isinstance(dim, bool) or not isinstance(dim, (int, np.integer)):
+        raise ValueError(f"dim must be an integer or None, got {dim!r}")
+    if not -max(x.ndim, 1) <= dim < max(x.ndim, 1):
+        raise IndexError(f"Dimension out of range (expected to be in range of [{-x.ndim}, {x.ndim - 1}], "
+                         f"but got {dim})")
+    return int(dim)
+
+
+def _softmax_input(input, dtype) -> np.ndarray:
+    return as_float_array(input if dtype is None else np.asarray(input).astype(dtype), "input")
+
+
+def softmax(input, dim=None, *, dtype=None):
+    """``torch.nn.functional.softmax`` along ``dim``, by :func:`snippets.activations.softmax`.
+
+    softmax(x)_i = e^(x_i) / Σ_j e^(x_j)   along ``dim``
+
+    Args:
+        input: any real array with at least one dimension.
+        dim: the axis. None takes torch's deprecated implicit choice, with torch's UserWarning: 0 for inputs of
+            0, 1 or 3 dimensions, otherwise 1.
+        dtype: cast the input to this dtype first (torch's ``dtype``), or None.
+
+    Returns:
+        Probabilities summing to 1 along ``dim``, input's shape and floating dtype.
+
+    Reference:
+        https://pytorch.org/docs/2.13/generated/torch.nn.functional.softmax.html
+
+    Example:
+        >>> softmax(np.array([0.0, 0.0]), 0)
+        array([0.5, 0.5])
+    """
+    x = _softmax_input(input, dtype)
+    return _softmax(x, axis=_softmax_dim(x, dim, "softmax"))
+
+
+def log_softmax(input, dim=None, *, dtype=None):
+    """``torch.nn.functional.log_softmax`` along ``dim``, by :func:`snippets.activations.log_softmax`.
+
+    log_softmax(x)_i = x_i − logsumexp(x)   along ``dim``
+
+    Args:
+        input: any real array with at least one dimension.
+        dim: the axis; None as in :func:`softmax`.
+        dtype: cast the input to this dtype first, or None.
+
+    Returns:
+        Log-probabilities, input's shape and floating dtype.
+
+    Reference:
+        https://pytorch.org/docs/2.13/generated/torch.nn.functional.log_softmax.html
+
+    Example:
+        >>> log_softmax(np.array([0.0, 0.0]), 0).round(6)
+        array([-0.693147, -0.693147])
+    """
+    x = _softmax_input(input, dtype)
+    return _log_softmax(x, axis=_softmax_dim(x, dim, "log_softmax"))
+
+
+def one_hot(tensor, num_classes=-1):
+    """``torch.nn.functional.one_hot``: class indices of shape (*) to int64 one-hot rows of shape (*, C).
+
+    one_hot(y)[..., c] = 1 if c = y else 0
+
+    Args:
+        tensor: non-negative integer class indices, any shape.
+        num_classes: C; -1 infers it as the largest index plus one (refused for an empty input, as in torch).
+
+    Returns:
+        An int64 array of shape ``tensor.shape + (C,)``.
+
+    Reference:
+        https://pytorch.org/docs/2.13/generated/torch.nn.functional.one_hot.html
+
+    Example:
+        >>> one_hot(np.array([0, 2]))
+        array([[1, 0, 0],
+               [0, 0, 1]])
+    """
+    labels = np.asarray(tensor)
+    if labels.dtype == bool or not np.issubdtype(labels.dtype, np.integer):
+        raise ValueError(f"one_hot is only applicable to integer class indices, got dtype {labels.dtype}")
+    if isinstance(num_classes, bool) or not isinstance(num_classes, (int, np.integer)) or num_classes < -1:
+        raise ValueError(f"num_classes must be -1 or a number of classes ≥ 0, got {num_classes!r}")
+    if num_classes == -1:
+        if labels.size == 0:
+            raise ValueError("Can not infer total number of classes from empty tensor.")
+        num_classes = int(labels.max()) + 1
+    if labels.size and labels.min() < 0:
+        raise ValueError(f"Class values must be non-negative, got {labels.min()}")
+    if labels.size and labels.max() >= num_classes:
+        raise ValueError(f"Class values must be smaller than num_classes ({num_classes}), got {labels.max()}")
+    return (labels[..., None] == np.arange(num_classes)).astype(np.int64)
+
+
+def sigmoid_focal_loss(inputs, targets, alpha=0.25, gamma=2, reduction="none"):
+    """``torchvision.ops.sigmoid_focal_loss``: the focal loss of RetinaNet, element-wise, then a reduction.
+
+    ℓ = α_t · (1 − p_t)^γ · BCE(x, t),   p_t = t·σ(x) + (1 − t)·(1 − σ(x)),   α_t = α·t + (1 − α)·(1 − t)
+
+    A negative ``alpha`` (torchvision documents -1) turns the balancing off: α_t = 1. The default reduction is
+    "none", unlike torch's losses. Computed by :func:`snippets.focal.sigmoid_focal_loss`, in log space.
+
+    Args:
+        inputs: logits x, any shape.
+        targets: targets t in [0, 1], inputs' shape.
+        alpha: α in [0, 1], or negative for no balancing.
+        gamma: γ ≥ 0.
+        reduction: "none", "mean" or "sum".
+
+    Returns:
+        Element-wise losses for "none", otherwise a 0-d array; inputs' floating dtype.
+
+    Reference:
+        torchvision/ops/focal_loss.py; T.-Y. Lin et al., "Focal Loss for Dense Object Detection", 2017,
+        https://arxiv.org/abs/1708.02002
+
+    Example:
+        >>> sigmoid_focal_loss(np.array([0.0, 2.0]), np.array([1.0, 1.0])).round(5)
+        array([0.04332, 0.00045])
+    """
+    if reduction not in _REDUCTIONS:
+        raise ValueError(f"Invalid Value for arg 'reduction': '{reduction}'; supported: 'none', 'mean', 'sum'")
+    alpha = check_number(alpha, "alpha", high=1)
+    losses = focal.sigmoid_focal_loss(inputs, targets, alpha=None if alpha < 0 else alpha, gamma=gamma)
+    return _reduce(losses, reduction)

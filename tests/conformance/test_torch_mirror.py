@@ -1,0 +1,416 @@
+"""snippets.mirrors.torch against the real torch.nn.functional (torch 2.13.0, CPU).
+
+Every expected value is computed by torch itself on the same arrays. The one exception is
+``sigmoid_focal_loss``: torchvision is not installed (no torchvision release imports beside this torch), so its
+expected values come from torchvision's published formula (torchvision/ops/focal_loss.py) evaluated
+independently with float64 torch ops in :func:`_torchvision_sigmoid_focal_loss`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tests.conformance import assert_matches
+from tests.frameworks import require
+
+torch = require("torch")
+F = torch.nn.functional
+
+from snippets.mirrors import torch as mirror  # noqa: E402  (after the framework check above)
+
+SEEDS = [0, 1, 2]
+REDUCTIONS = ["none", "mean", "sum"]
+EXTREME = np.float32(1e4)
+
+
+def _tensor(array):
+    return torch.from_numpy(np.array(array))  # a contiguous copy that keeps 0-d arrays 0-d
+
+
+def _random_case(seed: int):
+    """Logits (N, C, d1, ..., dK) in float32 with K = seed % 3, and class indices (N, d1, ..., dK)."""
+    rng = np.random.default_rng(seed)
+    n, c = int(rng.integers(1, 6)), int(rng.integers(2, 6))
+    spatial = tuple(int(d) for d in rng.integers(1, 4, size=seed % 3))
+    logits = (3 * rng.standard_normal((n, c, *spatial))).astype(np.float32)
+    labels = rng.integers(0, c, size=(n, *spatial))
+    return rng, logits, labels
+
+
+def _probabilities_along(rng, shape, axis: int) -> np.ndarray:
+    raw = rng.random(shape)
+    return (raw / raw.sum(axis=axis, keepdims=True)).astype(np.float32)
+
+
+def _optional_tensor(array):
+    return None if array is None else _tensor(array)
+
+
+# --- cross_entropy -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("target_kind", ["class indices", "probabilities"])
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+@pytest.mark.parametrize("label_smoothing", [0.0, 0.2])
+@pytest.mark.parametrize("weighted", [False, True])
+def test_cross_entropy_matches_torch(seed, target_kind, reduction, label_smoothing, weighted):
+    rng, logits, labels = _random_case(seed)
+    if target_kind == "class indices":
+        target = labels
+        target.flat[1::3] = -100  # every third target ignored; the first one never is, so "mean" is defined
+    else:
+        target = _probabilities_along(rng, logits.shape, axis=1)
+    weight = rng.uniform(0.5, 2.0, logits.shape[1]).astype(np.float32) if weighted else None
+    options = {"reduction": reduction, "label_smoothing": label_smoothing}
+    ours = mirror.cross_entropy(logits, target, weight, **options)
+    theirs = F.cross_entropy(_tensor(logits), _tensor(target), _optional_tensor(weight), **options)
+    assert_matches(ours, theirs.numpy(), f"seed={seed} shape={logits.shape} {target_kind} weighted={weighted} "
+                                         f"{options}")
+
+
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+def test_cross_entropy_ignore_index_inside_the_class_range_matches_torch(reduction):
+    rng, logits, labels = _random_case(4)
+    labels[:] = rng.integers(0, logits.shape[1], size=labels.shape)
+    labels.flat[0] = 0  # class 1 is ignored; class 0 keeps the mean defined
+    weight = np.array([0.5, 2.0, 1.5, 1.0, 3.0], np.float32)[: logits.shape[1]]
+    options = {"ignore_index": 1, "reduction": reduction, "label_smoothing": 0.3}
+    ours = mirror.cross_entropy(logits, labels, weight, **options)
+    theirs = F.cross_entropy(_tensor(logits), _tensor(labels), _tensor(weight), **options)
+    assert_matches(ours, theirs.numpy(), f"labels={labels.tolist()} {options}")
+
+
+@pytest.mark.parametrize("label_smoothing", [0.0, 0.1])
+def test_cross_entropy_with_extreme_logits_matches_torch(label_smoothing):
+    logits = np.array([[EXTREME, -EXTREME, 0.0], [-EXTREME, EXTREME, 0.0], [0.0, 0.0, -EXTREME]], np.float32)
+    labels = np.array([1, 1, 2])
+    targets = np.array([[0.0, 1.0, 0.0], [0.5, 0.5, 0.0], [0.0, 0.0, 1.0]], np.float32)
+    for target in (labels, targets):
+        ours = mirror.cross_entropy(logits, target, reduction="none", label_smoothing=label_smoothing)
+        theirs = F.cross_entropy(_tensor(logits), _tensor(target), reduction="none", label_smoothing=label_smoothing)
+        assert np.isfinite(ours).all(), f"non-finite loss for logits ±1e4, target {target.tolist()}"
+        assert_matches(ours, theirs.numpy(), f"logits ±1e4, target {target.tolist()}, ε={label_smoothing}")
+
+
+def test_cross_entropy_keeps_float64():
+    _, logits, labels = _random_case(5)
+    logits = logits.astype(np.float64)
+    theirs = F.cross_entropy(_tensor(logits), _tensor(labels), reduction="none", label_smoothing=0.1)
+    ours = mirror.cross_entropy(logits, labels, reduction="none", label_smoothing=0.1)
+    assert_matches(ours, theirs.numpy(), "float64 logits", rtol=1e-12, atol=1e-12)
+
+
+def test_cross_entropy_of_an_unbatched_input_matches_torch():
+    logits = np.array([1.0, 2.0, 3.0], np.float32)
+    for target in (np.array(2), np.array([0.2, 0.3, 0.5], np.float32)):
+        for reduction in REDUCTIONS:
+            ours = mirror.cross_entropy(logits, target, reduction=reduction, label_smoothing=0.1)
+            theirs = F.cross_entropy(_tensor(logits), _tensor(target), reduction=reduction, label_smoothing=0.1)
+            assert_matches(ours, theirs.numpy(), f"input (C,), target {target.tolist()}, {reduction}")
+
+
+@pytest.mark.parametrize("label_smoothing", [0.0, 0.1])
+def test_cross_entropy_mean_over_only_ignored_targets_is_nan_as_in_torch(label_smoothing):
+    logits = np.zeros((2, 3), np.float32)
+    labels = np.array([-100, -100])
+    theirs = F.cross_entropy(_tensor(logits), _tensor(labels), label_smoothing=label_smoothing)
+    ours = mirror.cross_entropy(logits, labels, label_smoothing=label_smoothing)
+    assert np.isnan(theirs.item()), "torch 2.13 is expected to give nan for a mean over no targets"
+    assert_matches(ours, theirs.numpy(), f"all targets ignored, ε={label_smoothing}")
+
+
+LOGITS_2x3 = np.arange(6, dtype=np.float32).reshape(2, 3)
+
+CROSS_ENTROPY_ERRORS = {
+    "index above the classes": (LOGITS_2x3, np.array([0, 3]), {}, IndexError, IndexError),
+    "negative index": (LOGITS_2x3, np.array([0, -1]), {}, IndexError, IndexError),
+    "index above the classes, K-dimensional": (
+        np.zeros((1, 3, 2), np.float32), np.array([[0, 5]]), {}, IndexError, IndexError),
+    "float indices": (LOGITS_2x3, np.array([0.0, 1.0], np.float32), {}, RuntimeError, ValueError),
+    "integer targets of the input's shape": (LOGITS_2x3, np.ones((2, 3), np.int64), {}, RuntimeError, ValueError),
+    "batch size mismatch": (LOGITS_2x3, np.array([0, 1, 2]), {}, ValueError, ValueError),
+    "targets (N, 1)": (LOGITS_2x3, np.array([[0], [1]]), {}, RuntimeError, ValueError),
+    "label_smoothing above 1": (LOGITS_2x3, np.array([0, 1]), {"label_smoothing": 1.5}, RuntimeError, ValueError),
+    "weight of the wrong length": (
+        LOGITS_2x3, np.array([0, 1]), {"weight": np.ones(4, np.float32)}, RuntimeError, ValueError),
+    "unknown reduction": (LOGITS_2x3, np.array([0, 1]), {"reduction": "avg"}, ValueError, ValueError),
+    "ignore_index with probability targets": (
+        LOGITS_2x3, np.full((2, 3), 1 / 3, np.float32), {"ignore_index": 0}, RuntimeError, ValueError),
+}
+
+
+@pytest.mark.parametrize("case", CROSS_ENTROPY_ERRORS, ids=str)
+def test_cross_entropy_refuses_what_torch_refuses(case):
+    logits, target, options, torch_error, our_error = CROSS_ENTROPY_ERRORS[case]
+    torch_options = {k: _tensor(v) if isinstance(v, np.ndarray) else v for k, v in options.items()}
+    with pytest.raises(torch_error):
+        F.cross_entropy(_tensor(logits), _tensor(target), **torch_options)
+    with pytest.raises(our_error):
+        mirror.cross_entropy(logits, target, **options)
+
+
+def test_negative_label_smoothing_is_ignored_by_torch_and_refused_by_the_mirror():
+    _, logits, labels = _random_case(0)
+    smoothed = F.cross_entropy(_tensor(logits), _tensor(labels), label_smoothing=-0.1)
+    plain = F.cross_entropy(_tensor(logits), _tensor(labels))
+    assert smoothed.item() == plain.item(), "torch 2.13 treats label_smoothing < 0 as 0 without an error"
+    with pytest.raises(ValueError, match="label_smoothing"):
+        mirror.cross_entropy(logits, labels, label_smoothing=-0.1)
+
+
+# --- nll_loss ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+@pytest.mark.parametrize("weighted", [False, True])
+def test_nll_loss_matches_torch(seed, reduction, weighted):
+    rng, logits, labels = _random_case(seed)
+    log_probabilities = np.log(_probabilities_along(rng, logits.shape, axis=1))
+    labels.flat[2::4] = -100
+    weight = rng.uniform(0.5, 2.0, logits.shape[1]).astype(np.float32) if weighted else None
+    ours = mirror.nll_loss(log_probabilities, labels, weight, reduction=reduction)
+    theirs = F.nll_loss(_tensor(log_probabilities), _tensor(labels), _optional_tensor(weight), reduction=reduction)
+    assert_matches(ours, theirs.numpy(), f"seed={seed} shape={logits.shape} weighted={weighted} {reduction}")
+
+
+def test_nll_loss_refuses_an_index_above_the_classes_like_torch():
+    with pytest.raises(IndexError):
+        F.nll_loss(_tensor(LOGITS_2x3), _tensor(np.array([0, 9])))
+    with pytest.raises(IndexError):
+        mirror.nll_loss(LOGITS_2x3, np.array([0, 9]))
+
+
+# --- binary_cross_entropy ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+@pytest.mark.parametrize("weight_shape", [None, "last", "full"])
+def test_binary_cross_entropy_matches_torch(seed, reduction, weight_shape):
+    rng, logits, _ = _random_case(seed)
+    probabilities = rng.random(logits.shape).astype(np.float32)
+    probabilities.flat[::5] = 0.0  # log 0 is clamped to −100 by torch
+    probabilities.flat[1::5] = 1.0
+    targets = rng.random(logits.shape).astype(np.float32)
+    targets.flat[::3] = np.round(targets.flat[::3])
+    weight = {None: None, "last": rng.random(logits.shape[-1:]), "full": rng.random(logits.shape)}[weight_shape]
+    weight = None if weight is None else weight.astype(np.float32)
+    ours = mirror.binary_cross_entropy(probabilities, targets, weight, reduction=reduction)
+    theirs = F.binary_cross_entropy(
+        _tensor(probabilities), _tensor(targets), _optional_tensor(weight), reduction=reduction)
+    assert_matches(ours, theirs.numpy(), f"seed={seed} shape={logits.shape} weight={weight_shape} {reduction}")
+
+
+def test_binary_cross_entropy_clamps_the_log_at_minus_100_like_torch():
+    probabilities = np.array([0.0, 1e-50, 1.0, 0.5], np.float64)
+    targets = np.array([1.0, 1.0, 0.0, 0.3])
+    theirs = F.binary_cross_entropy(_tensor(probabilities), _tensor(targets), reduction="none").numpy()
+    assert theirs[0] == 100.0, "torch 2.13 clamps log(0) to −100"
+    assert_matches(mirror.binary_cross_entropy(probabilities, targets, reduction="none"), theirs, "p = 0, 1e-50, 1")
+
+
+BINARY_CROSS_ENTROPY_ERRORS = {
+    "probability above 1": (np.array([1.5], np.float32), np.array([1.0], np.float32), RuntimeError, ValueError),
+    "target above 1": (np.array([0.5], np.float32), np.array([1.5], np.float32), RuntimeError, ValueError),
+    "target below 0": (np.array([0.5], np.float32), np.array([-1.0], np.float32), RuntimeError, ValueError),
+    "target (N, 1) for input (N,)": (
+        np.array([0.5, 0.5], np.float32), np.array([[1.0], [0.0]], np.float32), ValueError, ValueError),
+}
+
+
+@pytest.mark.parametrize("case", BINARY_CROSS_ENTROPY_ERRORS, ids=str)
+def test_binary_cross_entropy_refuses_what_torch_refuses(case):
+    probabilities, targets, torch_error, our_error = BINARY_CROSS_ENTROPY_ERRORS[case]
+    with pytest.raises(torch_error):
+        F.binary_cross_entropy(_tensor(probabilities), _tensor(targets))
+    with pytest.raises(our_error):
+        mirror.binary_cross_entropy(probabilities, targets)
+
+
+# --- binary_cross_entropy_with_logits ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+@pytest.mark.parametrize("weighted", [False, True])
+@pytest.mark.parametrize("pos_weighted", [False, True])
+def test_binary_cross_entropy_with_logits_matches_torch(seed, reduction, weighted, pos_weighted):
+    rng, logits, _ = _random_case(seed)
+    logits.flat[::7] = EXTREME
+    logits.flat[3::7] = -EXTREME
+    targets = rng.random(logits.shape).astype(np.float32)
+    targets.flat[::2] = np.round(targets.flat[::2])
+    weight = rng.random(logits.shape[-1:]).astype(np.float32) if weighted else None
+    pos_weight = rng.uniform(0.5, 4.0, logits.shape[-1:]).astype(np.float32) if pos_weighted else None
+    ours = mirror.binary_cross_entropy_with_logits(logits, targets, weight, reduction=reduction, pos_weight=pos_weight)
+    theirs = F.binary_cross_entropy_with_logits(
+        _tensor(logits), _tensor(targets), _optional_tensor(weight), reduction=reduction,
+        pos_weight=_optional_tensor(pos_weight))
+    assert_matches(ours, theirs.numpy(), f"seed={seed} shape={logits.shape} weighted={weighted} "
+                                         f"pos_weighted={pos_weighted} {reduction}")
+
+
+def test_binary_cross_entropy_with_logits_refuses_a_shape_mismatch_like_torch():
+    logits, targets = np.zeros((2, 3), np.float32), np.ones(3, np.float32)
+    with pytest.raises(ValueError):
+        F.binary_cross_entropy_with_logits(_tensor(logits), _tensor(targets))
+    with pytest.raises(ValueError):
+        mirror.binary_cross_entropy_with_logits(logits, targets)
+
+
+# --- kl_div ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.filterwarnings("ignore:reduction. 'mean' divides")
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("reduction", ["none", "sum", "mean", "batchmean"])
+@pytest.mark.parametrize("log_target", [False, True])
+def test_kl_div_matches_torch(seed, reduction, log_target):
+    rng, logits, _ = _random_case(seed)
+    log_predictions = np.log(_probabilities_along(rng, logits.shape, axis=1))
+    targets = _probabilities_along(rng, logits.shape, axis=1)
+    if not log_target:
+        targets.flat[::4] = 0.0  # 0 · log 0 = 0 in torch
+    target = np.log(targets) if log_target else targets
+    ours = mirror.kl_div(log_predictions, target, reduction=reduction, log_target=log_target)
+    theirs = F.kl_div(_tensor(log_predictions), _tensor(target), reduction=reduction, log_target=log_target)
+    assert_matches(ours, theirs.numpy(), f"seed={seed} shape={logits.shape} {reduction} log_target={log_target}")
+
+
+def test_kl_div_refuses_an_unknown_reduction_like_torch():
+    with pytest.raises(ValueError):
+        F.kl_div(_tensor(LOGITS_2x3), _tensor(LOGITS_2x3), reduction="bogus")
+    with pytest.raises(ValueError):
+        mirror.kl_div(LOGITS_2x3, LOGITS_2x3, reduction="bogus")
+
+
+# --- mse_loss ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+@pytest.mark.parametrize("weighted", [False, True])
+def test_mse_loss_matches_torch(seed, reduction, weighted):
+    rng, predictions, _ = _random_case(seed)
+    targets = rng.standard_normal(predictions.shape).astype(np.float32)
+    weight = rng.random(predictions.shape).astype(np.float32) if weighted else None
+    ours = mirror.mse_loss(predictions, targets, reduction=reduction, weight=weight)
+    theirs = F.mse_loss(_tensor(predictions), _tensor(targets), reduction=reduction, weight=_optional_tensor(weight))
+    assert_matches(ours, theirs.numpy(), f"seed={seed} shape={predictions.shape} weighted={weighted} {reduction}")
+
+
+def test_mse_loss_refuses_a_weight_of_another_shape_like_torch():
+    predictions, targets = np.array([1.0, 2.0], np.float32), np.array([3.0, 3.0], np.float32)
+    weight = np.array([1.0], np.float32)
+    with pytest.raises(ValueError):
+        F.mse_loss(_tensor(predictions), _tensor(targets), weight=_tensor(weight))
+    with pytest.raises(ValueError):
+        mirror.mse_loss(predictions, targets, weight=weight)
+
+
+def test_mse_loss_refuses_the_shape_mismatch_torch_only_warns_about():
+    predictions, targets = np.array([1.0, 2.0], np.float32), np.array([[1.0], [3.0]], np.float32)
+    with pytest.warns(UserWarning, match="target size"):
+        broadcast = F.mse_loss(_tensor(predictions), _tensor(targets))
+    assert broadcast.item() == pytest.approx(1.5), "torch 2.13 broadcasts (2,) against (2, 1) into (2, 2)"
+    with pytest.raises(ValueError):
+        mirror.mse_loss(predictions, targets)
+
+
+# --- softmax, log_softmax, one_hot -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("name", ["softmax", "log_softmax"])
+def test_softmax_and_log_softmax_match_torch_along_every_dim(seed, name):
+    _, logits, _ = _random_case(seed)
+    logits.flat[::5] = EXTREME
+    logits.flat[2::5] = -EXTREME
+    for dim in range(-logits.ndim, logits.ndim):
+        ours = getattr(mirror, name)(logits, dim)
+        theirs = getattr(F, name)(_tensor(logits), dim)
+        assert_matches(ours, theirs.numpy(), f"{name} shape={logits.shape} dim={dim}")
+
+
+@pytest.mark.filterwarnings("ignore:Implicit dimension choice")
+@pytest.mark.parametrize("name", ["softmax", "log_softmax"])
+@pytest.mark.parametrize("shape", [(4,), (2, 3), (2, 3, 4), (2, 3, 4, 2)])
+def test_softmax_without_dim_takes_torchs_implicit_dim(name, shape):
+    logits = np.random.default_rng(len(shape)).standard_normal(shape).astype(np.float32)
+    theirs = getattr(F, name)(_tensor(logits))
+    with pytest.warns(UserWarning, match="dim"):
+        ours = getattr(mirror, name)(logits)
+    assert_matches(ours, theirs.numpy(), f"{name} shape={shape} dim=None")
+
+
+def test_softmax_dtype_argument_casts_first_like_torch():
+    logits = np.array([1.0, 2.0, 3.0], np.float32)
+    theirs = F.log_softmax(_tensor(logits), 0, dtype=torch.float64)
+    assert_matches(mirror.log_softmax(logits, 0, dtype=np.float64), theirs.numpy(), "dtype=float64", rtol=1e-12)
+
+
+def test_softmax_refuses_a_dim_out_of_range_like_torch():
+    with pytest.raises(IndexError):
+        F.softmax(_tensor(LOGITS_2x3), 2)
+    with pytest.raises(IndexError):
+        mirror.softmax(LOGITS_2x3, 2)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("num_classes", [-1, 7])
+def test_one_hot_matches_torch(seed, num_classes):
+    _, _, labels = _random_case(seed)
+    theirs = F.one_hot(_tensor(labels), num_classes)
+    assert_matches(mirror.one_hot(labels, num_classes), theirs.numpy(), f"labels={labels.tolist()} {num_classes}")
+
+
+ONE_HOT_ERRORS = {
+    "negative class": (np.array([0, -1]), 3),
+    "class equal to num_classes": (np.array([0, 3]), 3),
+    "float labels": (np.array([0.0, 1.0]), 3),
+    "empty labels without num_classes": (np.array([], np.int64), -1),
+}
+
+
+@pytest.mark.parametrize("case", ONE_HOT_ERRORS, ids=str)
+def test_one_hot_refuses_what_torch_refuses(case):
+    labels, num_classes = ONE_HOT_ERRORS[case]
+    with pytest.raises(RuntimeError):
+        F.one_hot(_tensor(labels), num_classes)
+    with pytest.raises(ValueError):
+        mirror.one_hot(labels, num_classes)
+
+
+# --- torchvision.ops.sigmoid_focal_loss --------------------------------------------------------------------
+
+
+def _torchvision_sigmoid_focal_loss(inputs, targets, alpha, gamma, reduction):
+    """torchvision.ops.sigmoid_focal_loss as published in torchvision/ops/focal_loss.py, in float64 torch ops."""
+    inputs, targets = _tensor(inputs.astype(np.float64)), _tensor(targets.astype(np.float64))
+    p = torch.sigmoid(inputs)
+    ce_loss = F.binary_cross_entropy_with_logits(inputs, targets, reduction="none")
+    p_t = p * targets + (1 - p) * (1 - targets)
+    loss = ce_loss * ((1 - p_t) ** gamma)
+    if alpha >= 0:
+        loss = (alpha * targets + (1 - alpha) * (1 - targets)) * loss
+    return {"none": loss, "mean": loss.mean(), "sum": loss.sum()}[reduction].numpy()
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+@pytest.mark.parametrize(("alpha", "gamma"), [(0.25, 2), (-1, 2), (0.75, 0), (0.5, 1.5)])
+def test_sigmoid_focal_loss_matches_the_torchvision_formula(seed, reduction, alpha, gamma):
+    rng, logits, _ = _random_case(seed)
+    logits.flat[::6] = EXTREME
+    logits.flat[1::6] = -EXTREME
+    targets = rng.integers(0, 2, size=logits.shape).astype(np.float32)
+    expected = _torchvision_sigmoid_focal_loss(logits, targets, alpha, gamma, reduction)
+    context = f"seed={seed} shape={logits.shape} alpha={alpha} gamma={gamma} {reduction}"
+    in_float64 = mirror.sigmoid_focal_loss(logits.astype(np.float64), targets.astype(np.float64), alpha, gamma,
+                                           reduction)
+    assert_matches(in_float64, expected, context + " (float64)", rtol=1e-10, atol=1e-12)
+    in_float32 = mirror.sigmoid_focal_loss(logits, targets, alpha, gamma, reduction)
+    assert_matches(in_float32, expected.astype(np.float32), context + " (float32)")
