@@ -10,13 +10,23 @@ from __future__ import annotations
 import numpy as np
 
 
-def as_float_array(x, name: str) -> np.ndarray:
-    """Return ``x`` as a floating-point array (float32 stays float32, integers become float64), rejecting NaN."""
+def float_array(x, name: str) -> np.ndarray:
+    """Return ``x`` as a floating-point array (float32 stays float32, integers become float64), not scanning for NaN.
+
+    For a caller that finds NaN in a pass over the data it makes anyway (a maximum propagates NaN); everyone else
+    uses :func:`as_float_array`.
+    """
     array = np.asarray(x)
     if array.dtype == object or not (np.issubdtype(array.dtype, np.number) or array.dtype == bool):
         raise ValueError(f"{name} must be numeric, got dtype {array.dtype}")
     if not np.issubdtype(array.dtype, np.floating):
         array = array.astype(np.float64)
+    return array
+
+
+def as_float_array(x, name: str) -> np.ndarray:
+    """Return ``x`` as a floating-point array (float32 stays float32, integers become float64), rejecting NaN."""
+    array = float_array(x, name)
     if np.isnan(array).any():
         raise ValueError(f"{name} contains NaN")
     return array
@@ -53,6 +63,37 @@ def check_base(base) -> None:
     """Refuse a logarithm base that is not a positive number other than 1 (``None`` means e)."""
     if base is not None and (not np.isscalar(base) or not base > 0 or base == 1):
         raise ValueError(f"base must be a positive number other than 1, or None for e; got {base!r}")
+
+
+def distribution_atol(dtype) -> float:
+    """Tolerance for "sums to 1" at the precision of ``dtype``: 1e-6, or 100 ulps of 1 for float32 and coarser."""
+    return max(1e-6, 100 * float(np.finfo(dtype).eps))
+
+
+def check_log_distribution(log_p: np.ndarray, name: str, axis: int = -1) -> None:
+    """Refuse log-probabilities above 0 and rows along ``axis`` whose probabilities do not sum to 1."""
+    if log_p.size and log_p.max() > 0:
+        raise ValueError(f"{name} must be log-probabilities (≤ 0), got a maximum of {log_p.max()}")
+    check_distribution(np.exp(log_p), f"exp({name})", axis=axis, atol=distribution_atol(log_p.dtype))
+
+
+def check_integer_labels(labels, num_classes: int, name: str, ignore_index=None) -> np.ndarray:
+    """Return ``labels`` as an integer array after refusing other dtypes and classes outside [0, num_classes).
+
+    Entries equal to ``ignore_index`` are exempt from the range check. An out-of-range class raises
+    ``IndexError``, as ``torch.nn.functional.cross_entropy`` and ``nll_loss`` do (torch 2.13: "Target 3 is out of
+    bounds."); everything else raises ``ValueError``.
+    """
+    labels = np.asarray(labels)
+    if labels.dtype == bool or not np.issubdtype(labels.dtype, np.integer):
+        raise ValueError(f"{name} must be integer class indices, got dtype {labels.dtype}")
+    if ignore_index is not None and (isinstance(ignore_index, bool) or not isinstance(ignore_index, (int, np.integer))):
+        raise ValueError(f"ignore_index must be an integer or None, got {ignore_index!r}")
+    counted = labels if ignore_index is None else labels[labels != ignore_index]
+    if counted.size and (counted.min() < 0 or counted.max() >= num_classes):
+        bad = counted[(counted < 0) | (counted >= num_classes)][0]
+        raise IndexError(f"{name} must lie in [0, {num_classes}), got class {bad}")
+    return labels
 
 
 def check_finite(x: np.ndarray, name: str) -> None:
