@@ -1,0 +1,147 @@
+"""numpy mirrors of the cross-entropies of ``tf.nn`` (TensorFlow 2.21, TF 2 names), called as ``f(labels=, logits=)``.
+
+Each function has the TF 2 name, parameter names, order and defaults (``name`` is accepted and unused: there is
+no graph to name an op in), and gives TF's shapes, dtypes and values on numpy arrays
+(``tests/conformance/test_tf_mirror.py`` runs each against TensorFlow 2.21). None of them reduces: every
+result is per element or per example, like TF's. The losses come from :mod:`snippets.binary` and
+:mod:`snippets.categorical`; TF computes the same stable forms (max(x, 0) − x·z + log1p(e^(−|x|)) for the
+sigmoid, a fused log-softmax for the softmax).
+
+TF 1.x names:
+
+- ``softmax_cross_entropy_with_logits_v2(labels, logits, axis=None, name=None, dim=None)`` (TF 1.5 to 1.15, and
+  ``tf.compat.v1.nn`` in TF 2) is TF 2's :func:`softmax_cross_entropy_with_logits`; ``dim`` is the deprecated
+  alias of ``axis``. TF 1's ``softmax_cross_entropy_with_logits`` computed the same value but stopped gradients
+  into ``labels`` (its only difference, and deprecated for it); a numpy value has no gradient, so both map to
+  :func:`softmax_cross_entropy_with_logits` here.
+- ``_sentinel``: in TF 1.x, ``sigmoid_cross_entropy_with_logits``, ``softmax_cross_entropy_with_logits`` and
+  ``sparse_softmax_cross_entropy_with_logits`` took ``_sentinel=None`` as their first parameter, only to reject
+  positional calls ("Only call `softmax_cross_entropy_with_logits` with named arguments (labels=...,
+  logits=..., ...)"). TF 2 dropped it (the ``tf.compat.v1.nn`` versions in TF 2.21 have it no more); so does the
+  mirror, and ``f(labels=..., logits=...)`` works with both.
+- ``weighted_cross_entropy_with_logits`` took ``targets`` for ``labels`` in TF 1 (deprecated alias).
+
+Errors: TF's ``ValueError`` (shape mismatch, missing labels or logits) stays ``ValueError``; its
+``InvalidArgumentError`` for a class index out of range becomes ``IndexError``, as in PyTorch, and for
+non-integer class indices ``ValueError``. The mirror also refuses, with ``ValueError``, what TF computes without
+a word: ``labels`` that numpy would broadcast against ``logits`` (TF 2.21 broadcasts labels (C,) against
+logits (N, C)), labels outside [0, 1] or not summing to 1, negative or non-per-class ``pos_weight``, NaN and
+±inf.
+"""
+
+from __future__ import annotations
+
+from snippets import binary, categorical
+from snippets._checks import as_float_array, check_axis, check_distribution, check_same_shape, distribution_atol
+
+
+def _require(function: str, labels, logits) -> None:
+    if labels is None or logits is None:
+        raise ValueError(f"Both `labels` and `logits` must be provided for {function}; received labels={labels!r} "
+                         f"and logits={logits!r}")
+
+
+def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None):
+    """``tf.nn.sigmoid_cross_entropy_with_logits``: binary cross-entropy of logits, element-wise.
+
+    ℓ = z · −log σ(x) + (1 − z) · −log(1 − σ(x)) = max(x, 0) − x·z + log(1 + e^(−|x|))
+
+    Args:
+        labels: targets z in [0, 1], the shape of ``logits``.
+        logits: logits x, any shape.
+        name: unused (TF's op name).
+
+    Returns:
+        The loss per element, the shape and floating dtype of ``logits``.
+
+    Reference:
+        https://www.tensorflow.org/api_docs/python/tf/nn/sigmoid_cross_entropy_with_logits
+
+    Example:
+        >>> import numpy as np
+        >>> sigmoid_cross_entropy_with_logits(labels=np.array([1.0, 1.0, 0.0]), logits=np.array([1.0, -1.0, 0.0])).round(4)
+        array([0.3133, 1.3133, 0.6931])
+    """
+    _require("sigmoid_cross_entropy_with_logits", labels, logits)
+    return binary.sigmoid_binary_cross_entropy(logits, labels)
+
+
+def weighted_cross_entropy_with_logits(labels, logits, pos_weight, name=None):
+    """``tf.nn.weighted_cross_entropy_with_logits``: binary cross-entropy of logits with a weight on positives.
+
+    ℓ = q · z · −log σ(x) + (1 − z) · −log(1 − σ(x)),   q = ``pos_weight``
+
+    q > 1 raises the cost of a false negative (recall up), q < 1 that of a false positive (precision up).
+
+    Args:
+        labels: targets z in [0, 1], the shape of ``logits``.
+        logits: logits x, any shape.
+        pos_weight: q ≥ 0, a number or one per class along the last axis, shape (C,).
+        name: unused (TF's op name).
+
+    Returns:
+        The loss per element, the shape and floating dtype of ``logits``.
+
+    Reference:
+        https://www.tensorflow.org/api_docs/python/tf/nn/weighted_cross_entropy_with_logits
+
+    Example:
+        >>> import numpy as np
+        >>> weighted_cross_entropy_with_logits(labels=np.array([1.0, 0.5, 0.0]), logits=np.array([1.5, -0.1, -10.0]),
+        ...                                    pos_weight=1.5).round(4)
+        array([0.3021, 0.8805, 0.    ])
+    """
+    return binary.sigmoid_binary_cross_entropy(logits, labels, pos_weight=pos_weight)
+
+
+def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
+    """``tf.nn.softmax_cross_entropy_with_logits``: softmax cross-entropy against class distributions, per example.
+
+    ℓ = −Σ_c y_c · log softmax(x)_c   along ``axis``
+
+    Args:
+        labels: class distributions (one-hot or soft, summing to 1 along ``axis``), the shape of ``logits``.
+        logits: logits, with the classes along ``axis``.
+        axis: the class axis.
+        name: unused (TF's op name).
+
+    Returns:
+        The loss per example: the shape of ``logits`` without ``axis``, its floating dtype.
+
+    Reference:
+        https://www.tensorflow.org/api_docs/python/tf/nn/softmax_cross_entropy_with_logits
+
+    Example:
+        >>> import numpy as np
+        >>> softmax_cross_entropy_with_logits(labels=np.array([[0.0, 1.0]]), logits=np.array([[5.0, 7.0]])).round(4)
+        array([0.1269])
+    """
+    logits = as_float_array(logits, "logits")
+    labels = as_float_array(labels, "labels")
+    check_same_shape(logits, labels, "logits", "labels")
+    check_distribution(labels, "labels", axis=check_axis(labels, axis, "labels"), atol=distribution_atol(logits.dtype))
+    return categorical.softmax_cross_entropy(logits, labels, axis=axis)
+
+
+def sparse_softmax_cross_entropy_with_logits(labels, logits, name=None):
+    """``tf.nn.sparse_softmax_cross_entropy_with_logits``: softmax cross-entropy against class indices.
+
+    ℓ = −log softmax(x)_y = logsumexp(x) − x_y   over the last axis
+
+    Args:
+        labels: integer class indices in [0, C), the shape of ``logits`` without its last axis.
+        logits: logits of shape (..., C).
+        name: unused (TF's op name).
+
+    Returns:
+        The loss per example, the shape of ``labels`` and the floating dtype of ``logits``.
+
+    Reference:
+        https://www.tensorflow.org/api_docs/python/tf/nn/sparse_softmax_cross_entropy_with_logits
+
+    Example:
+        >>> import numpy as np
+        >>> sparse_softmax_cross_entropy_with_logits(labels=np.array([1]), logits=np.array([[5.0, 7.0]])).round(4)
+        array([0.1269])
+    """
+    return categorical.softmax_cross_entropy_with_integer_labels(logits, labels, axis=-1)
