@@ -17,7 +17,7 @@ from snippets.activations import sigmoid
 LOG_FLOOR = -100.0
 """The floor on each logarithm in :func:`binary_cross_entropy` (PyTorch's)."""
 
-BLOCK = 1 << 15
+BLOCK = 1 << 16
 """Elements per tile in :func:`sigmoid_binary_cross_entropy`: a tile of each operand and temporary stays in cache."""
 
 
@@ -122,13 +122,14 @@ def sigmoid_binary_cross_entropy(logits, labels, *, pos_weight=None):
     # is still in the CPU cache instead of streaming whole arrays through memory once per pass; every operation
     # writes into an `out=` buffer (the output itself or a tile-sized temporary), so nothing input-sized is
     # allocated besides the output (for contiguous float input). NaN and ±inf are not scanned for beforehand:
-    # they make the output non-finite, which one max() over it detects.
+    # they make the loss non-finite, which a max() over each tile, still in cache, detects.
     cols = z.shape[-1] if z.ndim else 1
     z2, y2, out2 = z.reshape(-1, cols), y.reshape(-1, cols), out.reshape(-1, cols)
     tail_buffer = np.empty(min(z.size, BLOCK), out.dtype)
     weighted = np.any(weight != 1)
     positive_buffer = np.empty_like(tail_buffer) if weighted else None
     weight_row = np.broadcast_to(np.asarray(weight, out.dtype), (cols,))
+    suspect = False  # NaN or ±inf in the input, or labels outside [0, 1], seen in a tile
     with np.errstate(invalid="ignore"):  # 0·inf from ±inf logits: refused after the loop
         for tile in _tiles(*z2.shape):
             zt, yt, loss = z2[tile], y2[tile], out2[tile]
@@ -154,8 +155,9 @@ def sigmoid_binary_cross_entropy(logits, labels, *, pos_weight=None):
                 loss -= yt
                 loss *= zt  # z·([z > 0] − y): (1 − y)·z or −y·z, one rounding
                 loss += tail
-    if not (y.min() >= 0 and y.max() <= 1 and np.isfinite(out.max())):
-        as_logits_and_labels(z, y)  # NaN, ±inf logits or labels outside [0, 1]: raise the precise error
+            suspect = suspect or not (yt.min() >= 0 and yt.max() <= 1 and np.isfinite(loss.max()))
+    if suspect:
+        as_logits_and_labels(z, y)  # raises the precise error (an inf loss from huge finite input passes)
     return out
 
 

@@ -112,15 +112,30 @@ def test_pos_weight_scales_only_the_positive_term():
                                   sigmoid_binary_cross_entropy(z, np.zeros_like(z)))
 
 
-@pytest.mark.parametrize("shape", [(3, 40_000), (70, 1000), (100_001,), ()])
-def test_tiled_computation_covers_every_element(shape):
-    """Shapes with a last axis longer than a tile, many rows per tile, a ragged last tile, and a scalar."""
+@pytest.mark.parametrize("block", [1000, snippets.binary.BLOCK])
+@pytest.mark.parametrize("shape", [(3, 2500), (70, 30), (10_001,), (), (2, 70_000)])
+def test_tiled_computation_covers_every_element(monkeypatch, block, shape):
+    """Tiles split a last axis longer than a tile, hold many rows, end ragged, or hold a scalar."""
+    monkeypatch.setattr(snippets.binary, "BLOCK", block)
     rng = np.random.default_rng(2)
     z, y = rng.normal(size=shape) * 8, rng.random(shape)
     w = rng.random(shape[-1:]) * 3 if shape else 2.0
-    expected = w * y * np.logaddexp(0, -z) + (1 - y) * np.logaddexp(0, z)  # the formula, in float64
-    assert snippets.binary.BLOCK < 40_000
-    np.testing.assert_allclose(sigmoid_binary_cross_entropy(z, y, pos_weight=w), expected, rtol=1e-12, atol=1e-15)
+    positive, negative = y * np.logaddexp(0, -z), (1 - y) * np.logaddexp(0, z)  # the formula, in float64
+    np.testing.assert_allclose(sigmoid_binary_cross_entropy(z, y, pos_weight=w), w * positive + negative, rtol=1e-12,
+                               atol=1e-15)
+    np.testing.assert_allclose(sigmoid_binary_cross_entropy(z, y), positive + negative, rtol=1e-12, atol=1e-15)
+
+
+@pytest.mark.parametrize("position", [0, 2999, -1])
+def test_nan_in_any_tile_is_refused(monkeypatch, position):
+    monkeypatch.setattr(snippets.binary, "BLOCK", 1000)
+    z, y = np.zeros(3000), np.zeros(3000)
+    y[position] = np.nan
+    with pytest.raises(ValueError, match="labels contains NaN"):
+        sigmoid_binary_cross_entropy(z, y)
+    y[position], z[position] = 0.0, np.nan
+    with pytest.raises(ValueError, match="logits contains NaN"):
+        sigmoid_binary_cross_entropy(z, y)
 
 
 def test_non_contiguous_and_empty_inputs():
