@@ -40,9 +40,9 @@ def sigmoid_focal_loss(logits, labels, *, alpha=None, gamma: float = 2.0):
 
     with p = σ(z), p_t = y·p + (1 − y)·(1 − p) (the probability given to the label), α_t = α·y + (1 − α)·(1 − y)
     (α weights the positive class; α_t = 1 when ``alpha`` is None) and BCE the binary cross-entropy of logits.
-    For hard labels this is −α_t (1 − p_t)^γ log p_t, the loss of the paper and of torchvision's
-    ``sigmoid_focal_loss``; for soft labels p_t and α_t interpolate, as in Keras 3.15's
-    ``binary_focal_crossentropy`` (which computes it from clipped probabilities). γ = 0 gives α-balanced BCE.
+    For hard labels this is −α_t (1 − p_t)^γ log p_t, the loss of the paper; for soft labels p_t and α_t
+    interpolate. It is the formula of ``torchvision.ops.sigmoid_focal_loss`` and of Keras 3.15's
+    ``binary_focal_crossentropy`` (which evaluates it on clipped probabilities). γ = 0 gives α-balanced BCE.
 
     1 − p_t = y·σ(−z) + (1 − y)·σ(z), so log(1 − p_t) = logaddexp(log y + log σ(−z), log(1 − y) + log σ(z)).
 
