@@ -62,14 +62,13 @@ def one_hot(labels, num_classes):
     return (np.asarray(labels)[..., None] == np.arange(num_classes)).astype(np.float64)
 
 
-def torch_cross_entropy(logits, targets, **options):
-    """torch.nn.functional.cross_entropy(reduction="none") on class indices or probabilities, as numpy."""
+def torch_cross_entropy(logits, targets, weight=None, **options):
+    """torch.nn.functional.cross_entropy on class indices or probabilities, as numpy."""
     torch = require("torch")
-    targets = torch.from_numpy(np.asarray(targets))
-    for key in ("weight",):
-        if key in options:
-            options[key] = torch.from_numpy(np.asarray(options[key]))
-    return torch.nn.functional.cross_entropy(torch.from_numpy(np.asarray(logits)), targets, **options).numpy()
+    if weight is not None:
+        options["weight"] = torch.from_numpy(np.asarray(weight))
+    logits, targets = torch.from_numpy(np.asarray(logits)), torch.from_numpy(np.asarray(targets))
+    return torch.nn.functional.cross_entropy(logits, targets, **options).numpy()
 
 
 # --- The seed articles' numbers, recomputed -------------------------------------------------------------------
@@ -122,7 +121,8 @@ def test_seed_002_pytorch_example_has_mean_1_5025():
     """002_c3f073eeb47da12d.txt, 「3 Pytorch中的交叉熵损失函数」: CrossEntropyLoss of its printed inputs is 1.5025."""
     x_input = np.array([[-0.5215, -0.4240, 0.8907], [-0.2820, 0.0445, 1.3734], [-1.0393, 0.8725, 0.1539]])
     y_target = np.array([1, 2, 0])
-    assert float(reduce(softmax_cross_entropy_with_integer_labels(x_input, y_target))) == pytest.approx(1.5025, abs=5e-5)
+    mean = float(reduce(softmax_cross_entropy_with_integer_labels(x_input, y_target)))
+    assert mean == pytest.approx(1.5025, abs=5e-5)
     # Its log-softmax table, row 0: [-1.8258, -1.7282, -0.4135].
     np.testing.assert_allclose(log_softmax(x_input)[0], [-1.8258, -1.7282, -0.4135], atol=1e-4)
 
@@ -235,8 +235,9 @@ def test_float32_in_float32_out_with_float64_targets():
     z = SEED_LOGITS.astype(np.float32)
     assert softmax_cross_entropy(z, one_hot(SEED_LABELS, 3)).dtype == np.float32
     assert softmax_cross_entropy_grad(z, one_hot(SEED_LABELS, 3)).dtype == np.float32
-    assert softmax_cross_entropy_with_integer_labels_grad(z, SEED_LABELS, class_weight=[1.0, 2.0, 3.0]).dtype == np.float32
-    assert softmax_cross_entropy_with_integer_labels(z, SEED_LABELS, class_weight=[1.0, 2.0, 3.0]).dtype == np.float32
+    weight = [1.0, 2.0, 3.0]
+    assert softmax_cross_entropy_with_integer_labels_grad(z, SEED_LABELS, class_weight=weight).dtype == np.float32
+    assert softmax_cross_entropy_with_integer_labels(z, SEED_LABELS, class_weight=weight).dtype == np.float32
     assert nll_loss(log_softmax(z), SEED_LABELS).dtype == np.float32
     assert categorical_cross_entropy(np.array([[0.25, 0.75]], np.float32), [[0.0, 1.0]]).dtype == np.float32
 
@@ -292,10 +293,12 @@ def test_axis_k_equals_moving_that_axis_last(shape, axis):
     soft = np.moveaxis(rng.dirichlet(np.ones(num_classes), labels.shape), -1, axis)
     last = np.moveaxis(logits, axis, -1)
     weight = rng.uniform(0.5, 2, num_classes)
-    np.testing.assert_allclose(softmax_cross_entropy_with_integer_labels(logits, labels, axis=axis, class_weight=weight),
-                               softmax_cross_entropy_with_integer_labels(last, labels, class_weight=weight), rtol=1e-14)
+    soft_last = np.moveaxis(soft, axis, -1)
+    np.testing.assert_allclose(
+        softmax_cross_entropy_with_integer_labels(logits, labels, axis=axis, class_weight=weight),
+        softmax_cross_entropy_with_integer_labels(last, labels, class_weight=weight), rtol=1e-14)
     np.testing.assert_allclose(softmax_cross_entropy(logits, soft, axis=axis, label_smoothing=0.1),
-                               softmax_cross_entropy(last, np.moveaxis(soft, axis, -1), label_smoothing=0.1), rtol=1e-14)
+                               softmax_cross_entropy(last, soft_last, label_smoothing=0.1), rtol=1e-14)
     np.testing.assert_allclose(nll_loss(log_softmax(logits, axis=axis), labels, axis=axis),
                                nll_loss(log_softmax(last), labels), rtol=1e-14)
     np.testing.assert_allclose(categorical_cross_entropy(np.exp(log_softmax(logits, axis=axis)), soft, axis=axis),
@@ -461,8 +464,9 @@ def test_float32_logits_up_to_1e4_give_finite_losses_and_gradients(logits, data)
     assert np.isfinite(grad).all() and losses.dtype == grad.dtype == np.float32, (logits, labels)
     np.testing.assert_allclose(losses, float64_integer_label_losses(logits, labels), rtol=1e-5,
                                atol=np.finfo(np.float32).tiny, err_msg=f"{logits!r}, {labels!r}")
-    soft = softmax_cross_entropy(logits, one_hot(labels, logits.shape[1]), label_smoothing=0.1)
-    assert np.isfinite(soft).all() and np.isfinite(softmax_cross_entropy_grad(logits, one_hot(labels, logits.shape[1]))).all()
+    targets = one_hot(labels, logits.shape[1])
+    soft = softmax_cross_entropy(logits, targets, label_smoothing=0.1)
+    assert np.isfinite(soft).all() and np.isfinite(softmax_cross_entropy_grad(logits, targets)).all(), logits
 
 
 # --- Bad input -------------------------------------------------------------------------------------------------
@@ -476,7 +480,8 @@ NAN_IN_A_LATER_BLOCK[39999, 3] = np.nan
 @pytest.mark.parametrize(
     "call, error, message",
     [
-        (lambda: softmax_cross_entropy_with_integer_labels(Z, [0, 3]), IndexError, r"labels must lie in \[0, 3\), got class 3"),
+        (lambda: softmax_cross_entropy_with_integer_labels(Z, [0, 3]), IndexError,
+         r"labels must lie in \[0, 3\), got class 3"),
         (lambda: softmax_cross_entropy_with_integer_labels(Z, [-1, 0]), IndexError, "got class -1"),
         (lambda: nll_loss(log_softmax(Z), [0, 5]), IndexError, "got class 5"),
         (lambda: softmax_cross_entropy_with_integer_labels(Z, [0.0, 1.0]), ValueError, "labels must be integer"),
@@ -496,7 +501,8 @@ NAN_IN_A_LATER_BLOCK[39999, 3] = np.nan
         (lambda: softmax_cross_entropy_with_integer_labels(3.0, 0), ValueError, "at least one dimension"),
         (lambda: softmax_cross_entropy_with_integer_labels(np.zeros((2, 0)), [0, 0]), ValueError, "at least one class"),
         (lambda: softmax_cross_entropy_with_integer_labels([["a", "b"]], [0]), ValueError, "numeric"),
-        (lambda: softmax_cross_entropy(Z, P, label_smoothing=1.5), ValueError, r"label_smoothing must be a number in \[0, 1\]"),
+        (lambda: softmax_cross_entropy(Z, P, label_smoothing=1.5), ValueError,
+         r"label_smoothing must be a number in \[0, 1\]"),
         (lambda: softmax_cross_entropy(Z, P, label_smoothing=-0.1), ValueError, "label_smoothing"),
         (lambda: softmax_cross_entropy(Z, P[:, :2]), ValueError, "same shape"),
         (lambda: softmax_cross_entropy(Z, P * 2), ValueError, "targets must"),

@@ -57,7 +57,8 @@ def test_seed_004_kl_with_one_hot_targets_equals_cross_entropy():
     """004_b9c6710fa04bb857.txt, 「2.4 交叉熵」: KLDivLoss(log_softmax(z), one_hot) equals CrossEntropyLoss."""
     logits = np.array([[10.0, 0.0, -10.0], [8.0, 8.0, 8.0]])
     one_hot = np.eye(3)[[0, 2]]
-    np.testing.assert_allclose(kl_divergence(log_softmax(logits), one_hot), [math.log1p(math.exp(-10) + math.exp(-20)), math.log(3)], rtol=1e-9)
+    expected = [math.log1p(math.exp(-10) + math.exp(-20)), math.log(3)]
+    np.testing.assert_allclose(kl_divergence(log_softmax(logits), one_hot), expected, rtol=1e-9)
 
 
 def test_kl_of_a_distribution_from_itself_is_zero():
@@ -118,7 +119,7 @@ def test_dtype_follows_the_log_predictions():
         (lambda: kl_divergence(np.log(np.full((2,), 0.5)), np.full((2, 1), 0.5)), "same shape"),
         (lambda: kl_divergence(0.0, 1.0), "at least one dimension"),
         (lambda: kl_divergence(np.log([0.2, 0.8]), [0.5, 0.5], axis=1), "axis 1 is out of range"),
-        (lambda: kl_divergence_with_log_targets(np.log([0.2, 0.8]), np.log([0.2, 0.2])), r"exp\(log_targets\) must sum"),
+        (lambda: kl_divergence_with_log_targets(np.log([0.2, 0.8]), np.log([0.2, 0.2])), r"exp\(log_targets\)"),
         (lambda: kl_divergence_with_log_targets(np.log([0.2, 0.8]), [0.1, -0.1]), "log_targets must be log-prob"),
     ],
 )
