@@ -40,30 +40,34 @@ BINARY_SHAPES = [(1_000_000,), (8192, 1000)]
 TARGET_SECONDS = 0.005  # repeat a call within one timing until it takes about this long (small inputs)
 
 
-def categorical_case(shape, rng):
-    logits = (rng.standard_normal(shape, dtype=np.float32) * 3).astype(np.float32)
-    labels = rng.integers(0, shape[1], shape[0])
+def make_case(name: str, ours, theirs, logits: np.ndarray, labels: np.ndarray) -> dict:
+    """One row of the table: ``ours(logits, labels)`` against ``theirs(...tensors, reduction="none")``."""
     logits_t, labels_t = torch.from_numpy(logits), torch.from_numpy(labels)
     return {
-        "name": "softmax CE, integer labels",
-        "shape": shape,
+        "name": name,
+        "shape": logits.shape,
         "input": logits,
-        "numpy": lambda: softmax_cross_entropy_with_integer_labels(logits, labels),
-        "torch": lambda: torch.nn.functional.cross_entropy(logits_t, labels_t, reduction="none"),
+        "numpy": lambda: ours(logits, labels),
+        "torch": lambda: theirs(logits_t, labels_t, reduction="none"),
     }
 
 
-def binary_case(shape, rng):
-    logits = (rng.standard_normal(shape, dtype=np.float32) * 3).astype(np.float32)
-    labels = (rng.random(shape) < 0.5).astype(np.float32)
-    logits_t, labels_t = torch.from_numpy(logits), torch.from_numpy(labels)
-    return {
-        "name": "sigmoid BCE",
-        "shape": shape,
-        "input": logits,
-        "numpy": lambda: sigmoid_binary_cross_entropy(logits, labels),
-        "torch": lambda: torch.nn.functional.binary_cross_entropy_with_logits(logits_t, labels_t, reduction="none"),
-    }
+def cases(rng) -> list[dict]:
+    def logits(shape):
+        return rng.standard_normal(shape, dtype=np.float32) * 3
+
+    functional = torch.nn.functional
+    categorical = [
+        make_case("softmax CE, integer labels", softmax_cross_entropy_with_integer_labels, functional.cross_entropy,
+                  logits(shape), rng.integers(0, shape[1], shape[0]))
+        for shape in CATEGORICAL_SHAPES
+    ]
+    binary = [
+        make_case("sigmoid BCE", sigmoid_binary_cross_entropy, functional.binary_cross_entropy_with_logits,
+                  logits(shape), (rng.random(shape) < 0.5).astype(np.float32))
+        for shape in BINARY_SHAPES
+    ]
+    return categorical + binary
 
 
 def repetitions(call) -> int:
@@ -105,9 +109,8 @@ def main() -> None:
         if variable in os.environ:
             print(f"  warning: {variable}={os.environ[variable]} is set and may slow numpy; see the docstring")
 
-    rng = np.random.default_rng(0)
-    cases = [categorical_case(s, rng) for s in CATEGORICAL_SHAPES] + [binary_case(s, rng) for s in BINARY_SHAPES]
-    for case in cases:
+    table = cases(np.random.default_rng(0))
+    for case in table:
         ours, theirs = case["numpy"](), case["torch"]().numpy()
         case["max_difference"] = float(np.max(np.abs(ours.astype(np.float64) - theirs)))
         case["memory"] = peak_extra_memory(case["numpy"], case["input"].nbytes)
@@ -118,7 +121,7 @@ def main() -> None:
     gc.disable()
     for round_index in range(rounds):
         order = ("numpy", "torch", "floor") if round_index % 2 == 0 else ("torch", "numpy", "floor")
-        for case in cases:
+        for case in table:
             for side in order:
                 case["times"][side].append(seconds_per_call(case[side], case["number"][side]))
     gc.enable()
@@ -129,7 +132,7 @@ def main() -> None:
     print(header)
     print("-" * len(header))
     ratios = {}
-    for case in cases:
+    for case in table:
         ms = {side: 1e3 * statistics.median(times) for side, times in case["times"].items()}
         ratio = ms["numpy"] / ms["torch"]
         ratios.setdefault(case["name"], []).append(ratio)
