@@ -16,6 +16,8 @@ There are two forms, and they differ only in what K is:
 
 Applying the categorical form to a multi-label array of width C would use α/C and smooth the entries as if they
 were one distribution; that is wrong for sigmoid losses, whose C entries are C independent binary problems.
+A variant found in some code puts 1 − α on the label and α/(K − 1) on each other class; it is a different
+distribution from the one PyTorch, optax (``optax.smooth_labels``) and Keras compute.
 """
 
 from __future__ import annotations
