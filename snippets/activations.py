@@ -56,12 +56,28 @@ def log_sigmoid(x):
     return np.minimum(x, 0) - np.log1p(np.exp(-np.abs(x)))
 
 
+def _max_and_log_sum(x: np.ndarray, axis: int) -> tuple[np.ndarray, np.ndarray]:
+    """m = max_j x_j and log Σ_j e^(x_j − m) along ``axis`` (kept with size 1), the latter to full precision.
+
+    The maximum's own term is exactly e^0 = 1, so the sum is 1 + s with s the sum over the other entries, and
+    log1p(s) keeps s even when it is far below float epsilon (log(1 + s) would round it away).
+    """
+    if x.shape[axis] == 0:
+        raise ValueError(f"need at least one entry along axis {axis}, got shape {x.shape}")
+    m = x.max(axis=axis, keepdims=True)
+    finite_m = np.where(np.isfinite(m), m, 0)  # a row of −inf (or with +inf): the where() below gives the limit
+    e = np.exp(x - finite_m)
+    np.put_along_axis(e, x.argmax(axis=axis, keepdims=True), 0, axis=axis)  # drop the max's own term, 1
+    return m, np.where(np.isfinite(m), np.log1p(e.sum(axis=axis, keepdims=True)), 0)
+
+
 def logsumexp(x, axis: int = -1, keepdims: bool = False):
     """Log of the sum of exponentials along ``axis``.
 
-    logsumexp(x) = log Σ_j e^(x_j) = m + log Σ_j e^(x_j − m),   m = max_j x_j
+    logsumexp(x) = log Σ_j e^(x_j) = m + log1p(Σ_{j≠k} e^(x_j − m)),   m = x_k = max_j x_j
 
-    Subtracting the maximum keeps every exponent ≤ 0, so nothing overflows and at least one term equals 1.
+    Subtracting the maximum keeps every exponent ≤ 0, so nothing overflows; the maximum's own term is exactly 1,
+    and log1p of the rest keeps full precision when the other entries are far below the maximum.
 
     Args:
         x: array with at least one dimension.
@@ -77,19 +93,18 @@ def logsumexp(x, axis: int = -1, keepdims: bool = False):
     """
     x = as_float_array(x, "x")
     axis = check_axis(x, axis, "x")
-    if x.shape[axis] == 0:
-        raise ValueError(f"logsumexp needs at least one entry along axis {axis}, got shape {x.shape}")
-    m = x.max(axis=axis, keepdims=True)
-    m = np.where(np.isfinite(m), m, 0)  # all −inf (or an inf) along the axis: let exp/log give the limit
-    with np.errstate(divide="ignore"):  # log(0) = −inf is the right answer when every entry is −inf
-        out = m + np.log(np.exp(x - m).sum(axis=axis, keepdims=True))
+    m, log_sum = _max_and_log_sum(x, axis)
+    out = m + log_sum
     return out if keepdims else np.squeeze(out, axis=axis)
 
 
 def log_softmax(x, axis: int = -1):
     """Logarithm of the softmax along ``axis``.
 
-    log softmax(x)_i = x_i − logsumexp(x)
+    log softmax(x)_i = x_i − logsumexp(x) = (x_i − m) − log1p(Σ_{j≠k} e^(x_j − m)),   m = x_k = max_j x_j
+
+    Subtracting m before adding the log of the sum keeps float32 precision for large logits: for [512, 512]
+    the direct x − logsumexp(x) is off by about eps · 512.
 
     Args:
         x: array with at least one dimension.
@@ -103,7 +118,9 @@ def log_softmax(x, axis: int = -1):
         array([-0.693147, -0.693147])
     """
     x = as_float_array(x, "x")
-    return x - logsumexp(x, axis=axis, keepdims=True)
+    axis = check_axis(x, axis, "x")
+    m, log_sum = _max_and_log_sum(x, axis)
+    return (x - m) - log_sum
 
 
 def softmax(x, axis: int = -1):

@@ -78,6 +78,7 @@ def test_activations_match_torch():
     [
         (lambda: softmax(np.zeros((2, 3)), axis=2), "axis 2 is out of range"),
         (lambda: softmax(np.zeros((2, 0))), "at least one entry"),
+        (lambda: logsumexp(np.zeros((2, 0))), "at least one entry"),
         (lambda: logsumexp([1.0, np.nan]), "x contains NaN"),
         (lambda: sigmoid("abc"), "numeric"),
     ],
@@ -85,3 +86,15 @@ def test_activations_match_torch():
 def test_bad_input_is_refused_with_a_clear_message(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+def test_log_softmax_keeps_float32_precision_for_large_logits():
+    """x − logsumexp(x) would be off by about eps·512 here; the exact answer is −ln 2 for both entries."""
+    np.testing.assert_allclose(log_softmax(np.array([512.0, 512.0], dtype=np.float32)), -np.log(2), rtol=1e-7)
+
+
+def test_logsumexp_keeps_tiny_terms_beside_the_maximum():
+    """log(e^0 + e^−30) = log1p(e^−30) ≈ 9.3576e-14: log(1 + 9.36e-14) would round it to 9.34e-14."""
+    expected = float(mpmath.log1p(mpmath.exp(-30)))
+    assert float(-log_softmax(np.array([0.0, -30.0]))[0]) == pytest.approx(expected, rel=1e-14)
+    assert float(logsumexp(np.array([0.0, -30.0]))) == pytest.approx(expected, rel=1e-14)
