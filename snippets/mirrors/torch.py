@@ -132,7 +132,7 @@ def cross_entropy(input, target, weight=None, *, ignore_index=-100, reduction="m
         floating dtype.
 
     Reference:
-        https://pytorch.org/docs/2.13/generated/torch.nn.functional.cross_entropy.html
+        https://pytorch.org/docs/stable/generated/torch.nn.functional.cross_entropy.html
 
     Example:
         >>> logits = np.array([[2.0, 0.0, 0.0], [0.0, 0.0, 0.0]])
@@ -190,7 +190,7 @@ def nll_loss(input, target, weight=None, *, ignore_index=-100, reduction="mean")
         Per-example losses for "none", otherwise a 0-d array; input's floating dtype.
 
     Reference:
-        https://pytorch.org/docs/2.13/generated/torch.nn.functional.nll_loss.html
+        https://pytorch.org/docs/stable/generated/torch.nn.functional.nll_loss.html
 
     Example:
         >>> float(nll_loss(np.log([[0.5, 0.5], [0.25, 0.75]]), np.array([0, 1]), reduction="sum").round(4))
@@ -236,7 +236,7 @@ def binary_cross_entropy(input, target, weight=None, *, reduction="mean"):
         Element-wise losses for "none", otherwise a 0-d array; input's floating dtype.
 
     Reference:
-        https://pytorch.org/docs/2.13/generated/torch.nn.BCELoss.html
+        https://pytorch.org/docs/stable/generated/torch.nn.BCELoss.html
 
     Example:
         >>> binary_cross_entropy(np.array([0.0, 0.5]), np.array([1.0, 1.0]), reduction="none").round(4)
@@ -270,7 +270,7 @@ def binary_cross_entropy_with_logits(input, target, weight=None, *, reduction="m
         Element-wise losses for "none", otherwise a 0-d array; input's floating dtype.
 
     Reference:
-        https://pytorch.org/docs/2.13/generated/torch.nn.BCEWithLogitsLoss.html
+        https://pytorch.org/docs/stable/generated/torch.nn.BCEWithLogitsLoss.html
 
     Example:
         >>> binary_cross_entropy_with_logits(np.array([0.0, 0.0]), np.array([1.0, 1.0]), pos_weight=np.array([1.0, 3.0]),
@@ -306,7 +306,7 @@ def kl_div(input, target, *, reduction="mean", log_target=False):
         Element-wise terms for "none", otherwise a 0-d array; input's floating dtype.
 
     Reference:
-        https://pytorch.org/docs/2.13/generated/torch.nn.KLDivLoss.html
+        https://pytorch.org/docs/stable/generated/torch.nn.KLDivLoss.html
 
     Example:
         >>> float(kl_div(np.log([[0.5, 0.5]]), np.array([[1.0, 0.0]]), reduction="batchmean").round(6))
@@ -346,7 +346,7 @@ def mse_loss(input, target, *, reduction="mean", weight=None):
         Element-wise losses for "none", otherwise a 0-d array; input's floating dtype.
 
     Reference:
-        https://pytorch.org/docs/2.13/generated/torch.nn.functional.mse_loss.html
+        https://pytorch.org/docs/stable/generated/torch.nn.functional.mse_loss.html
 
     Example:
         >>> float(mse_loss(np.array([1.0, 2.0]), np.array([3.0, 3.0]), weight=np.array([1.0, 3.0])))
@@ -399,7 +399,7 @@ def softmax(input, dim=None, *, dtype=None):
         Probabilities summing to 1 along ``dim``, input's shape and floating dtype.
 
     Reference:
-        https://pytorch.org/docs/2.13/generated/torch.nn.functional.softmax.html
+        https://pytorch.org/docs/stable/generated/torch.nn.functional.softmax.html
 
     Example:
         >>> softmax(np.array([0.0, 0.0]), 0)
@@ -423,7 +423,7 @@ def log_softmax(input, dim=None, *, dtype=None):
         Log-probabilities, input's shape and floating dtype.
 
     Reference:
-        https://pytorch.org/docs/2.13/generated/torch.nn.functional.log_softmax.html
+        https://pytorch.org/docs/stable/generated/torch.nn.functional.log_softmax.html
 
     Example:
         >>> log_softmax(np.array([0.0, 0.0]), 0).round(6)
@@ -446,7 +446,7 @@ def one_hot(tensor, num_classes=-1):
         An int64 array of shape ``tensor.shape + (C,)``.
 
     Reference:
-        https://pytorch.org/docs/2.13/generated/torch.nn.functional.one_hot.html
+        https://pytorch.org/docs/stable/generated/torch.nn.functional.one_hot.html
 
     Example:
         >>> one_hot(np.array([0, 2]))
