@@ -207,7 +207,7 @@ def _rows_cross_entropy(rows: np.ndarray, labels: np.ndarray) -> np.ndarray:
 
     - A row whose own maximum lies far below M has its exponentials near the underflow threshold, where they lose
       precision; its total r + e^(z_y − M) < √tiny gives it away, and it is recomputed with its own maximum.
-    - Where r · e^(M − z_y) overflows, the loss exceeds log(largest float) − log(1/√tiny) (44 in float32) and
+    - Where r · e^(M − z_y) overflows, the loss exceeds log(largest float) − log(1/√tiny) (45 in float32) and
       log r + (M − z_y) is accurate.
     - The block's minimum and maximum, which propagate NaN, check every logit for NaN and ±inf on the way, so the
       input is never scanned separately.
