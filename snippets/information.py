@@ -30,6 +30,12 @@ def _xlogy(x, y, base):
         return np.where(x == 0, 0.0, x * _log(y, base)).astype(np.result_type(x, y))
 
 
+def _probabilities(p) -> np.ndarray:
+    p = as_float_array(p, "p")
+    check_probabilities(p, "p")
+    return p
+
+
 def _distribution(p, name: str, axis: int) -> tuple[np.ndarray, int]:
     p = as_float_array(p, name)
     if p.ndim == 0:
@@ -58,8 +64,7 @@ def self_information(p, *, base=None):
         1.0
     """
     check_base(base)
-    p = as_float_array(p, "p")
-    check_probabilities(p, "p")
+    p = _probabilities(p)
     return -_log(p, base) + 0.0  # + 0.0 turns −0.0 (for p = 1) into 0.0
 
 
@@ -104,8 +109,7 @@ def binary_entropy(p, *, base=None):
         1.0
     """
     check_base(base)
-    p = as_float_array(p, "p")
-    check_probabilities(p, "p")
+    p = _probabilities(p)
     return -(_xlogy(p, p, base) + _xlogy(1 - p, 1 - p, base)) + 0.0
 
 
