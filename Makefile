@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test benchmark browser clean
 
-serve: $(VENV)/.docs node_modules/.package-lock.json  ## build both languages and serve them on http://127.0.0.1:8000/
+serve: $(VENV)/.docs node_modules/.package-lock.json  ## both languages, rebuilt on change, on http://127.0.0.1:8000/cross-entropy-handbook/
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
 
 build: $(VENV)/.docs node_modules/.package-lock.json  ## the complete site, both languages, strictly, into site/
