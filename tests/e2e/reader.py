@@ -3,7 +3,8 @@
 :func:`read_page` loads a page once and records everything the end-to-end tests and ``tools/page_weight.py``
 judge: every request (URL, kind, bytes, failure), console and page errors, the time until the formulas are
 rendered, the formulas' glyphs, TeX left in visible text, the language selector, links, images, notebook plots,
-what each code block's copy button puts on the clipboard, and axe-core's serious and critical violations.
+what each code block's copy button puts on the clipboard, and axe-core's serious and critical violations (all
+default rules in the light palette, the contrast rules again in the dark one).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CONTRAST_RULES = ["color-contrast", "link-in-text-block"]
 DESKTOP = {"width": 1280, "height": 800}
 SEARCH_INDEX = "search/search_index.json"
+MAX_PAGE_BYTES = 700_000  # 700 kB: HTML, CSS, JS, fonts and images of one page; the search index is counted apart
 KINDS = {
     ".html": "html",
     ".css": "css",

@@ -44,16 +44,6 @@ def test_formulas_are_drawn_with_katex_fonts_and_size(visits):
     assert not found, "\n".join(found)
 
 
-def test_katex_fonts_are_loaded_where_formulas_are_shown(visits):
-    found = problems(
-        visits,
-        lambda visit: ["formulas shown but no KaTeX font loaded"]
-        if visit.facts["formulas"] and not visit.facts["fonts"]
-        else [],
-    )
-    assert not found, "\n".join(found)
-
-
 def test_no_tex_source_in_visible_text(visits):
     def leftovers(visit):
         text = visit.facts["visibleText"]

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 
-from tests.e2e.reader import problems
+from tests.e2e.reader import MAX_PAGE_BYTES, problems
 
 MAX_BUILD_SECONDS = 60
-MAX_PAGE_BYTES = 700_000  # 700 kB: HTML, CSS, JS, fonts and images of one page; the search index is counted apart
 MATH_SCRIPT = re.compile(r"katex|mathjax|mathml|arithmatex|tex-(?:chtml|svg|mml)", re.IGNORECASE)
 
 

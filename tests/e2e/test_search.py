@@ -39,17 +39,16 @@ def type_query(tab, query: str) -> None:
         tab.keyboard.up("Space")
 
 
-def settled_results(tab, timeout: float = 10.0) -> list[dict]:
+def settled_results(tab, timeout: float = 15.0, steady_reads: int = 3) -> list[dict]:
     """The result list once it has stopped changing (material searches again at each keystroke)."""
     deadline = time.monotonic() + timeout
-    previous = None
+    reads: list = []
     while time.monotonic() < deadline:
-        current = tab.evaluate(RESULTS)
-        if current and current == previous:
-            return current
-        previous = current
+        reads = [*reads[-(steady_reads - 1) :], tab.evaluate(RESULTS)]
+        if len(reads) == steady_reads and reads[0] and all(read == reads[0] for read in reads):
+            return reads[0]
         tab.wait_for_timeout(300)
-    return previous or []
+    return reads[-1] if reads else []
 
 
 @pytest.mark.parametrize(
