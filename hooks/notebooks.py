@@ -4,7 +4,8 @@ nbconvert's page template loads MathJax (and, for diagrams, mermaid) from a CDN 
 cells as ``$…$`` text for MathJax to find. This hook removes those scripts and wraps each formula of a rendered
 Markdown cell the way pymdownx.arithmatex wraps them in Markdown pages, so that math.py (listed after this hook)
 renders notebooks' formulas with KaTeX at build time like every other page's. nbconvert also gives every plot the
-same placeholder alt text; each plot gets the title of the section it is in instead.
+same placeholder alt text; each plot gets the title of the section it is in instead. Code cells that scroll
+sideways become reachable by keyboard (tabindex), as material does for its own code blocks.
 """
 
 from __future__ import annotations
@@ -50,4 +51,5 @@ def on_page_content(html: str, page, config, files) -> str:
         return html
     html = CDN_SCRIPTS.sub("", html)
     html = describe_plots(html, page.title or "")
+    html = html.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
     return MARKDOWN_CELL.sub(lambda m: m[1] + wrap_formulas(m[2]) + m[3], html)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.e2e.reader import MAX_PAGE_BYTES, chromium_executable, launch, new_reader_context, read_page  # noqa: E402
+from tests.e2e.reader import MAX_NOTEBOOK_PAGE_BYTES, MAX_PAGE_BYTES, chromium_executable, launch, new_reader_context, read_page  # noqa: E402
 from tests.e2e.site import PREFIX, build, discover_pages, serve  # noqa: E402
 
 COLUMNS = ["html", "css", "js", "font", "image", "other"]
@@ -46,7 +46,8 @@ def print_table(visits: list) -> None:
     print(f"{'page (kB)':<{width}}  " + "".join(f"{column:>7}" for column in COLUMNS) + f"{'total':>8}{'render ms':>11}")
     for visit in visits:
         by_kind = visit.bytes_by_kind()
-        over = "  over budget" if visit.page_bytes > MAX_PAGE_BYTES else ""
+        over = "  over budget" if visit.page_bytes > visit.budget else ""
+        over += "  (notebook)" if visit.is_notebook else ""
         print(
             f"{str(visit.page):<{width}}  "
             + "".join(f"{kilobytes(by_kind.get(column, 0)):>7}" for column in COLUMNS)
@@ -58,7 +59,8 @@ def print_table(visits: list) -> None:
     ))
     largest = sorted(visits, key=lambda visit: visit.page_bytes, reverse=True)[:3]
     print("largest pages: " + ", ".join(f"{visit.page} {kilobytes(visit.page_bytes)} kB" for visit in largest))
-    print(f"budget: {kilobytes(MAX_PAGE_BYTES)} kB per page, search index excluded")
+    print(f"budget: {kilobytes(MAX_PAGE_BYTES)} kB per page, {kilobytes(MAX_NOTEBOOK_PAGE_BYTES)} kB per notebook page, "
+          "search index excluded")
 
 
 def main() -> None:

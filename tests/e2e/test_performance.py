@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from tests.e2e.reader import MAX_PAGE_BYTES, problems
+from tests.e2e.reader import problems
 
 MAX_BUILD_SECONDS = 60
 MATH_SCRIPT = re.compile(r"katex|mathjax|mathml|arithmatex|tex-(?:chtml|svg|mml)", re.IGNORECASE)
@@ -18,15 +18,17 @@ def test_whole_site_builds_in_under_a_minute(site):
     assert site.build_seconds < MAX_BUILD_SECONDS, f"mkdocs build --strict took {site.build_seconds:.1f} s"
 
 
-def test_every_page_transfers_at_most_700_kb_besides_the_search_index(visits):
+def test_every_page_stays_within_its_budget_besides_the_search_index(visits):
+    """700 kB for a chapter page; notebook pages, which carry JupyterLab's stylesheet, have a budget of their own."""
+
     def heavy(visit):
         by_kind = visit.bytes_by_kind()
         if not by_kind.get("html"):
             return ["its own HTML was not measured"]
-        if visit.page_bytes <= MAX_PAGE_BYTES:
+        if visit.page_bytes <= visit.budget:
             return []
         kinds = ", ".join(f"{kind} {size / 1000:.0f} kB" for kind, size in sorted(by_kind.items()))
-        return [f"{visit.page_bytes / 1000:.0f} kB > {MAX_PAGE_BYTES / 1000:.0f} kB ({kinds})"]
+        return [f"{visit.page_bytes / 1000:.0f} kB > {visit.budget / 1000:.0f} kB ({kinds})"]
 
     found = problems(visits, heavy)
     assert not found, "\n".join(found)
