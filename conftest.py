@@ -9,7 +9,8 @@ runner below replaces its default runner so that executing a block also checks w
   nothing must not be followed by one. Every number in a page's output blocks was therefore printed by code
   that ran in this test session.
 
-The summary at the end says how many blocks ran, how many outputs were compared and how many files were included.
+The summary at the end says how many blocks ran, how many outputs were compared and how many files were included,
+and how many tests of each suite passed (property-based, bad-input and gradient tests counted apart).
 """
 
 from __future__ import annotations
@@ -17,12 +18,19 @@ from __future__ import annotations
 import contextlib
 import functools
 import io
+import os
 import re
 from pathlib import Path
 
-import pytest
+from hypothesis import settings
 from markdown_it import MarkdownIt
 from pytest_markdown_docs._runners import DefaultRunner, register_runner  # private API: pinned version
+
+# CI replays the same examples on every run, so a red build always means a change broke something; on a
+# contributor's machine hypothesis keeps exploring new examples (and its .hypothesis/ database keeps failures).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI") == "true":
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent
 INCLUDE = re.compile(r'^--8<-- "(?P<path>[^"]+)"$')
@@ -93,7 +101,43 @@ class CheckedOutputRunner(DefaultRunner):
         executed["outputs"] += 1
 
 
+SUITES = {
+    "tests/snippets/": "snippets unit tests",
+    "tests/conformance/": "conformance with torch, TensorFlow, Keras",
+    "tests/docs/": "documentation checks",
+    "tests/site/": "site hooks",
+    "tests/e2e/": "browser (end-to-end)",
+    "docs/": "code blocks of the pages",
+    "snippets/": "docstring examples",
+}
+KINDS = {
+    "property-based (hypothesis)": lambda item: getattr(getattr(item, "obj", None), "is_hypothesis_test", False),
+    "bad input": lambda item: re.search(r"bad_input|refuse|reject|raise", item.name) is not None,
+    "gradients": lambda item: "grad" in item.name,
+}
+kind_of_test: dict[str, list[str]] = {}
+passed: dict[str, list[str]] = {}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.nodeid.startswith(("tests/snippets/", "tests/conformance/")):
+            kind_of_test[item.nodeid] = [kind for kind, test in KINDS.items() if test(item)]
+
+
+def pytest_runtest_logreport(report):
+    if report.when == "call" and report.passed:
+        suite = next((name for prefix, name in SUITES.items() if report.nodeid.startswith(prefix)), "other")
+        passed.setdefault(suite, []).extend(kind_of_test.get(report.nodeid, []) + ["all"])
+
+
 def pytest_terminal_summary(terminalreporter):
+    terminalreporter.section("passed, by suite")
+    for suite in [*SUITES.values(), "other"]:
+        kinds = passed.get(suite, [])
+        if kinds:
+            detail = ", ".join(f"{kinds.count(kind)} {kind}" for kind in KINDS if kinds.count(kind))
+            terminalreporter.write_line(f"{suite}: {kinds.count('all')}" + (f" (of which {detail})" if detail else ""))
     if executed["blocks"]:
         terminalreporter.write_line(
             f"docs: executed {executed['blocks']} Python code blocks ({executed['included']} included from files), "

@@ -63,7 +63,8 @@ def test_float32_stays_float32(reduction):
 
 
 @settings(max_examples=100, deadline=None)
-@given(hnp.arrays(np.float64, st.integers(1, 20), elements=st.floats(0, 1e6)), st.data())
+# Subnormal losses are left out: w · l underflows to 0 there (0.5 · 5e-324 = 0), a limit of floats, not of reduce.
+@given(hnp.arrays(np.float64, st.integers(1, 20), elements=st.floats(0, 1e6, allow_subnormal=False)), st.data())
 def test_weighted_mean_lies_between_the_smallest_and_largest_weighted_loss(losses, data):
     weights = data.draw(hnp.arrays(np.float64, losses.shape, elements=st.floats(0.01, 100)))
     mean = float(reduce(losses, "mean", weights=weights))
