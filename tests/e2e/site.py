@@ -149,10 +149,17 @@ class _Handler(SimpleHTTPRequestHandler):
         """Quiet: failed requests are seen (and reported) by the browser."""
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A response the browser stopped reading (it navigated on) is not an error of the site; others are."""
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(directory: Path) -> Iterator[str]:
     """Serve ``directory`` on 127.0.0.1 at a free port from a thread; yield the base URL ("http://127.0.0.1:PORT/")."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(directory)))
+    server = _Server(("127.0.0.1", 0), functools.partial(_Handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
