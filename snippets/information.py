@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from snippets._checks import as_float_array, check_axis, check_base, check_distribution, check_probabilities
-from snippets._checks import check_same_shape
+from snippets._checks import check_same_shape, distribution_atol
 
 
 def _log(x, base):
@@ -41,7 +41,7 @@ def _distribution(p, name: str, axis: int) -> tuple[np.ndarray, int]:
     if p.ndim == 0:
         raise ValueError(f"{name} must have at least one dimension (the outcomes), got a scalar")
     axis = check_axis(p, axis, name)
-    check_distribution(p, name, axis=axis, atol=max(1e-6, 100 * np.finfo(p.dtype).eps))
+    check_distribution(p, name, axis=axis, atol=distribution_atol(p.dtype))
     return p, axis
 
 
