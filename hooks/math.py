@@ -4,7 +4,10 @@ pymdownx.arithmatex (generic mode) leaves each formula in the page as ``<span cl
 or ``<div class="arithmatex">\\[…\\]</div>``. This hook sends a page's formulas to ``katex_render.cjs`` (KaTeX from
 the npm registry, pinned in package-lock.json) and puts the returned HTML in their place. Pages therefore ship
 no math JavaScript, only KaTeX's stylesheet and fonts, served from the site itself, and a formula KaTeX cannot
-parse fails the build with the page and the formula named.
+parse fails the build with the page and the formula named. The search index keeps each formula once, as the text
+a reader sees: the MathML (and its TeX annotation) that KaTeX adds for screen readers is marked
+``data-search-exclude`` for material's search, which can only skip an element whose tag does not nest inside
+itself (it tells elements apart by tag), as <math> never does.
 """
 
 from __future__ import annotations
@@ -29,6 +32,10 @@ FORMULA = re.compile(
 )
 
 
+MATHML = '<math xmlns="http://www.w3.org/1998/Math/MathML"'
+MATHML_UNSEARCHED = MATHML + " data-search-exclude"
+
+
 def render(formulas: list[tuple[str, bool]], where: str) -> list[str]:
     """Render ``(tex, display)`` pairs to HTML in one KaTeX process; raise PluginError naming ``where`` on failure."""
     if not KATEX_DIST.is_dir():
@@ -50,7 +57,7 @@ def on_page_content(html_text: str, page, config, files) -> str:
         (html.unescape(m["inline"] if m["inline"] is not None else m["display"]), m["display"] is not None)
         for m in matches
     ]
-    rendered = iter(render(formulas, page.file.src_uri))
+    rendered = iter(markup.replace(MATHML, MATHML_UNSEARCHED) for markup in render(formulas, page.file.src_uri))
     return FORMULA.sub(lambda m: next(rendered), html_text)
 
 

@@ -20,6 +20,18 @@ def test_formulas_become_katex_html_with_the_tex_kept_for_screen_readers():
     assert "arithmatex" not in out
     assert out.count('class="katex"') == 2 and 'class="katex-display"' in out
     assert "<annotation encoding=\"application/x-tex\">p &lt; q</annotation>" in out  # the TeX, unescaped then re-escaped
+    assert out.count("<math xmlns=\"http://www.w3.org/1998/Math/MathML\" data-search-exclude") == 2  # indexed once
+
+
+def test_search_indexes_each_formula_once():
+    from material.plugins.search.plugin import Parser
+
+    html = math.on_page_content('<p>sum <span class="arithmatex">\\(\\sqrt{x_i}\\)</span></p>', page("a.md"), None, None)
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    text = "".join("".join(section.text) for section in parser.data)
+    assert text.count("x") == 1 and "sqrt" not in text, text
 
 
 def test_a_formula_katex_cannot_parse_fails_the_build_naming_page_and_formula():
