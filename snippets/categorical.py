@@ -78,10 +78,9 @@ def _weighted_labels(labels: np.ndarray, ignore_index, class_weight, num_classes
     if class_weight is None and not ignored.any():
         return labels, None
     labels = np.where(ignored, 0, labels)
-    weights = np.ones(labels.shape, dtype) if class_weight is None else _class_weight(class_weight, num_classes)[labels]
-    weights = weights.astype(dtype, copy=False)
-    weights[ignored] = 0
-    return labels, weights
+    per_class = np.ones(num_classes, dtype) if class_weight is None else _class_weight(class_weight, num_classes)
+    # np.where, not item assignment: a single unbatched example gives 0-d labels and a 0-d weight.
+    return labels, np.where(ignored, 0, per_class[labels]).astype(dtype, copy=False)
 
 
 def _class_weight(class_weight, num_classes: int) -> np.ndarray:

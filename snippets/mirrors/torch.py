@@ -32,10 +32,10 @@ import warnings
 import numpy as np
 
 from snippets import binary, categorical, focal, regression
-from snippets._checks import as_float_array, check_integer_labels, check_number, check_probabilities
+from snippets._checks import as_float_array, check_distribution, check_finite, check_integer_labels, check_number
+from snippets._checks import check_probabilities
 from snippets.activations import log_softmax as _log_softmax
 from snippets.activations import softmax as _softmax
-from snippets.mirrors import cross_entropy_of_weighted_targets
 from snippets.reduction import reduce
 from snippets.smoothing import smooth_labels
 
@@ -93,12 +93,16 @@ def _class_indices(target, scores: np.ndarray, class_axis: int, ignore_index) ->
     return check_integer_labels(target, scores.shape[class_axis], "target", ignore_index)
 
 
-def _total_weight(target: np.ndarray, weight, ignore_index):
-    """Σ w[y] over the targets not ignored (their count without ``weight``): the divisor of torch's mean."""
+def _target_weights(target: np.ndarray, weight, ignore_index, dtype) -> np.ndarray:
+    """w[y] per target, 0 where y = ignore_index (1 for every kept target without ``weight``).
+
+    Their sum is the divisor of torch's mean. Any real weights are used as given, negative ones included (torch
+    2.13 computes with them; its own tests draw class weights from [-9, 9)); the core refuses those by design.
+    """
     kept = target != ignore_index
     if weight is None:
-        return kept.sum()
-    return np.where(kept, weight.reshape(-1)[np.where(kept, target, 0)], 0).sum()
+        return kept.astype(dtype)
+    return np.where(kept, weight.reshape(-1)[np.where(kept, target, 0)], 0).astype(dtype)
 
 
 def cross_entropy(input, target, weight=None, *, ignore_index=-100, reduction="mean", label_smoothing=0.0):
@@ -121,7 +125,8 @@ def cross_entropy(input, target, weight=None, *, ignore_index=-100, reduction="m
     Args:
         input: logits, shape (C,), (N, C) or (N, C, d1, ..., dK); the class axis is 1 (0 for (C,)).
         target: class indices of shape (), (N,) or (N, d1, ..., dK), or class probabilities of input's shape.
-        weight: per-class weights, shape (C,), or None.
+        weight: per-class weights, shape (C,), or None; any real numbers, negative ones included, as in torch
+            (the core refuses those).
         ignore_index: index target whose loss is 0 and which the mean leaves out; with probability targets
             only the default -100 is accepted, as in torch.
         reduction: "none" (per-example losses), "mean" or "sum".
@@ -142,6 +147,7 @@ def cross_entropy(input, target, weight=None, *, ignore_index=-100, reduction="m
     _check_reduction(reduction)
     label_smoothing = check_number(label_smoothing, "label_smoothing", 0, 1)
     logits = as_float_array(input, "input")
+    check_finite(logits, "input")
     class_axis = _class_axis(logits)
     num_classes = logits.shape[class_axis]
     weight = None if weight is None else _per_class(weight, num_classes, class_axis, logits.ndim)
@@ -150,15 +156,19 @@ def cross_entropy(input, target, weight=None, *, ignore_index=-100, reduction="m
                                                    label_smoothing, class_axis)
         return _reduce(losses, reduction)
     target = _class_indices(target, logits, class_axis, ignore_index)
-    losses = categorical.softmax_cross_entropy_with_integer_labels(
-        logits, target, axis=class_axis, ignore_index=ignore_index,
-        class_weight=None if weight is None else weight.reshape(-1))
+    target_weights = _target_weights(target, weight, ignore_index, logits.dtype)
+    losses = target_weights * categorical.softmax_cross_entropy_with_integer_labels(
+        logits, target, axis=class_axis, ignore_index=ignore_index)
     if label_smoothing:
-        class_weights = np.ones(logits.shape, logits.dtype) if weight is None else np.broadcast_to(weight, logits.shape)
-        uniform = cross_entropy_of_weighted_targets(logits, class_weights, axis=class_axis)
+        uniform = _weighted_log_likelihood(logits, 1 if weight is None else weight, class_axis)
         losses = (1 - label_smoothing) * losses + label_smoothing / num_classes * np.where(
             target != ignore_index, uniform, 0)
-    return _reduce(losses, reduction, total_weight=_total_weight(target, weight, ignore_index))
+    return _reduce(losses, reduction, total_weight=target_weights.sum())
+
+
+def _weighted_log_likelihood(logits, weighted_targets, class_axis):
+    """−Σ_c v_c · log softmax(logits)_c along the class axis, for any real v (negative class weights included)."""
+    return -(weighted_targets * _log_softmax(logits, axis=class_axis)).sum(axis=class_axis)
 
 
 def _cross_entropy_with_probabilities(logits, target, weight, ignore_index, label_smoothing, class_axis):
@@ -168,10 +178,12 @@ def _cross_entropy_with_probabilities(logits, target, weight, ignore_index, labe
     if not np.issubdtype(target.dtype, np.floating):
         raise ValueError(f"target of input's shape holds class probabilities and must be floating, "
                          f"got dtype {target.dtype}")
+    target = as_float_array(target, "target").astype(logits.dtype, copy=False)
+    check_distribution(target, "target", axis=class_axis)
     if weight is None:
         return categorical.softmax_cross_entropy(logits, target, axis=class_axis, label_smoothing=label_smoothing)
-    smoothed = smooth_labels(target, label_smoothing, axis=class_axis)
-    return cross_entropy_of_weighted_targets(logits, weight * smoothed, axis=class_axis)
+    return _weighted_log_likelihood(logits, weight * smooth_labels(target, label_smoothing, axis=class_axis),
+                                    class_axis)
 
 
 def nll_loss(input, target, weight=None, *, ignore_index=-100, reduction="mean"):
@@ -182,7 +194,8 @@ def nll_loss(input, target, weight=None, *, ignore_index=-100, reduction="mean")
     Args:
         input: log-probabilities, shape (C,), (N, C) or (N, C, d1, ..., dK); class axis 1 (0 for (C,)).
         target: class indices of input's shape without the class axis.
-        weight: per-class weights, shape (C,), or None.
+        weight: per-class weights, shape (C,), or None; any real numbers, negative ones included, as in torch
+            (the core refuses those).
         ignore_index: target value whose loss is 0 and which the mean leaves out.
         reduction: "none", "mean" or "sum".
 
@@ -201,9 +214,9 @@ def nll_loss(input, target, weight=None, *, ignore_index=-100, reduction="mean")
     class_axis = _class_axis(log_probs)
     weight = None if weight is None else _per_class(weight, log_probs.shape[class_axis], class_axis, log_probs.ndim)
     target = _class_indices(target, log_probs, class_axis, ignore_index)
-    losses = categorical.nll_loss(log_probs, target, axis=class_axis, ignore_index=ignore_index,
-                                  class_weight=None if weight is None else weight.reshape(-1))
-    return _reduce(losses, reduction, total_weight=_total_weight(target, weight, ignore_index))
+    target_weights = _target_weights(target, weight, ignore_index, log_probs.dtype)
+    losses = target_weights * categorical.nll_loss(log_probs, target, axis=class_axis, ignore_index=ignore_index)
+    return _reduce(losses, reduction, total_weight=target_weights.sum())
 
 
 def _element_weighted(losses: np.ndarray, weight) -> np.ndarray:
@@ -375,8 +388,8 @@ def _softmax_dim(x: np.ndarray, dim, name: str) -> int:
     if isinstance(dim, bool) or not isinstance(dim, (int, np.integer)):
         raise ValueError(f"dim must be an integer or None, got {dim!r}")
     if not -max(x.ndim, 1) <= dim < max(x.ndim, 1):
-        raise IndexError(f"Dimension out of range (expected to be in range of [{-x.ndim}, {x.ndim - 1}], "
-                         f"but got {dim})")
+        raise IndexError(f"Dimension out of range (expected to be in range of [{-max(x.ndim, 1)}, "
+                         f"{max(x.ndim, 1) - 1}], but got {dim})")
     return int(dim)
 
 
@@ -390,7 +403,7 @@ def softmax(input, dim=None, *, dtype=None):
     softmax(x)_i = e^(x_i) / Σ_j e^(x_j)   along ``dim``
 
     Args:
-        input: any real array with at least one dimension.
+        input: any real array; a 0-d input gives 1, as in torch (a softmax over its one element).
         dim: the axis. None takes torch's deprecated implicit choice, with torch's UserWarning: 0 for inputs of
             0, 1 or 3 dimensions, otherwise 1.
         dtype: cast the input to this dtype first (torch's ``dtype``), or None.
@@ -406,7 +419,8 @@ def softmax(input, dim=None, *, dtype=None):
         array([0.5, 0.5])
     """
     x = _softmax_input(input, dtype)
-    return _softmax(x, axis=_softmax_dim(x, dim, "softmax"))
+    dim = _softmax_dim(x, dim, "softmax")
+    return _softmax(x.reshape(1), axis=0).reshape(()) if x.ndim == 0 else _softmax(x, axis=dim)
 
 
 def log_softmax(input, dim=None, *, dtype=None):
@@ -415,7 +429,7 @@ def log_softmax(input, dim=None, *, dtype=None):
     log_softmax(x)_i = x_i − logsumexp(x)   along ``dim``
 
     Args:
-        input: any real array with at least one dimension.
+        input: any real array; a 0-d input gives 0, as in torch.
         dim: the axis; None as in :func:`softmax`.
         dtype: cast the input to this dtype first, or None.
 
@@ -430,7 +444,8 @@ def log_softmax(input, dim=None, *, dtype=None):
         array([-0.693147, -0.693147])
     """
     x = _softmax_input(input, dtype)
-    return _log_softmax(x, axis=_softmax_dim(x, dim, "log_softmax"))
+    dim = _softmax_dim(x, dim, "log_softmax")
+    return _log_softmax(x.reshape(1), axis=0).reshape(()) if x.ndim == 0 else _log_softmax(x, axis=dim)
 
 
 def one_hot(tensor, num_classes=-1):

@@ -359,6 +359,87 @@ def test_softmax_refuses_a_dim_out_of_range_like_torch():
         mirror.softmax(LOGITS_2x3, 2)
 
 
+@pytest.mark.parametrize("name", ["softmax", "log_softmax"])
+@pytest.mark.parametrize("dim", [0, -1])
+def test_softmax_of_a_0d_input_matches_torch(name, dim):
+    """A softmax over a single element: torch 2.13 gives 1 (log: 0), with dim 0 or -1."""
+    x = np.array(3.5, np.float32)
+    theirs = getattr(F, name)(_tensor(x), dim)
+    assert_matches(getattr(mirror, name)(x, dim), theirs.numpy(), f"{name} of a 0-d input, dim={dim}")
+    with pytest.raises(IndexError):
+        getattr(F, name)(_tensor(x), 1)
+    with pytest.raises(IndexError, match=r"\[-1, 0\]"):
+        getattr(mirror, name)(x, 1)
+
+
+# --- class weights: unbatched input, negative weights --------------------------------------------------------
+
+# torch's own no-batch-dimension cases (common_nn.py) pass a (C,) input with a () target.
+UNBATCHED_LOGITS = np.array([1.0, 2.0, 0.5], np.float32)
+UNBATCHED_WEIGHT = np.array([0.5, 2.0, 1.0], np.float32)
+
+
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+@pytest.mark.parametrize("label_smoothing", [0.0, 0.3])
+def test_unbatched_cross_entropy_with_weight_matches_torch(reduction, label_smoothing):
+    options = {"reduction": reduction, "label_smoothing": label_smoothing}
+    for label in range(3):
+        ours = mirror.cross_entropy(UNBATCHED_LOGITS, np.array(label), UNBATCHED_WEIGHT, **options)
+        theirs = F.cross_entropy(_tensor(UNBATCHED_LOGITS), _tensor(np.array(label)), _tensor(UNBATCHED_WEIGHT),
+                                 **options)
+        assert_matches(ours, theirs.numpy(), f"(C,) input, label {label}, {options}")
+    ignored = mirror.cross_entropy(UNBATCHED_LOGITS, np.array(1), UNBATCHED_WEIGHT, ignore_index=1, **options)
+    theirs = F.cross_entropy(_tensor(UNBATCHED_LOGITS), _tensor(np.array(1)), _tensor(UNBATCHED_WEIGHT),
+                             ignore_index=1, **options)
+    assert_matches(ignored, theirs.numpy(), f"(C,) input, its label ignored, {options}")
+
+
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+def test_unbatched_nll_loss_with_weight_matches_torch(reduction):
+    log_probabilities = F.log_softmax(_tensor(UNBATCHED_LOGITS), 0).numpy()
+    for label in range(3):
+        ours = mirror.nll_loss(log_probabilities, np.array(label), UNBATCHED_WEIGHT, reduction=reduction)
+        theirs = F.nll_loss(_tensor(log_probabilities), _tensor(np.array(label)), _tensor(UNBATCHED_WEIGHT),
+                            reduction=reduction)
+        assert_matches(ours, theirs.numpy(), f"(C,) input, label {label}, {reduction}")
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("target_kind", ["class indices", "probabilities"])
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+@pytest.mark.parametrize("label_smoothing", [0.0, 0.2])
+def test_cross_entropy_with_negative_class_weights_matches_torch(seed, target_kind, reduction, label_smoothing):
+    """torch computes with any real class weights; its own tests draw them from [-9, 9)."""
+    rng, logits, labels = _random_case(seed)
+    weight = rng.uniform(-9, 9, logits.shape[1]).astype(np.float32)
+    weight[0] = -abs(weight[0]) - 0.5  # at least one negative weight
+    target = labels if target_kind == "class indices" else _probabilities_along(rng, logits.shape, 1)
+    options = {"reduction": reduction, "label_smoothing": label_smoothing}
+    ours = mirror.cross_entropy(logits, target, weight, **options)
+    theirs = F.cross_entropy(_tensor(logits), _tensor(target), _tensor(weight), **options)
+    # A mean divided by a sum of weights of both signs can be large: compare relative to the sum's magnitude.
+    assert_matches(ours, theirs.numpy(), f"seed={seed} {target_kind} weight={weight} {options}", rtol=1e-4,
+                   atol=1e-4)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+def test_nll_loss_with_negative_class_weights_matches_torch(seed, reduction):
+    rng, logits, labels = _random_case(seed)
+    log_probabilities = F.log_softmax(_tensor(logits), 1).numpy()
+    weight = rng.uniform(-9, 9, logits.shape[1]).astype(np.float32)
+    ours = mirror.nll_loss(log_probabilities, labels, weight, reduction=reduction)
+    theirs = F.nll_loss(_tensor(log_probabilities), _tensor(labels), _tensor(weight), reduction=reduction)
+    assert_matches(ours, theirs.numpy(), f"seed={seed} weight={weight} {reduction}", rtol=1e-4, atol=1e-4)
+
+
+def test_probability_targets_that_are_not_a_distribution_are_refused_naming_target():
+    with pytest.raises(ValueError, match=r"^target must sum to 1"):
+        mirror.cross_entropy(LOGITS_2x3, np.full((2, 3), 0.5, np.float32), np.ones(3, np.float32))
+    with pytest.raises(ValueError, match=r"^target"):
+        mirror.cross_entropy(LOGITS_2x3, np.full((2, 3), 0.5, np.float32))
+
+
 @pytest.mark.parametrize("seed", SEEDS)
 @pytest.mark.parametrize("num_classes", [-1, 7])
 def test_one_hot_matches_torch(seed, num_classes):
