@@ -22,7 +22,7 @@ import numpy as np
 
 from snippets._checks import as_float_array, check_axis, check_distribution, check_finite, check_integer_labels
 from snippets._checks import check_log_distribution, check_number, check_same_shape
-from snippets._checks import distribution_atol, float_array
+from snippets._checks import float_array
 from snippets.activations import softmax
 from snippets.information import cross_entropy
 from snippets.smoothing import smooth_labels
@@ -54,7 +54,7 @@ def _targets_like(targets, scores: np.ndarray, name: str, axis: int) -> np.ndarr
     targets = as_float_array(targets, "targets")
     check_same_shape(scores, targets, name, "targets")
     targets = targets.astype(scores.dtype, copy=False)
-    check_distribution(targets, "targets", axis=axis, atol=distribution_atol(targets.dtype))
+    check_distribution(targets, "targets", axis=axis)
     return targets
 
 
@@ -123,7 +123,7 @@ def categorical_cross_entropy(probs, targets, *, axis: int = -1):
     """
     probs = as_float_array(probs, "probs")
     axis = _class_axis(probs, "probs", axis)
-    check_distribution(probs, "probs", axis=axis, atol=distribution_atol(probs.dtype))
+    check_distribution(probs, "probs", axis=axis)
     targets = _targets_like(targets, probs, "probs", axis)
     return cross_entropy(targets, probs, axis=axis)
 

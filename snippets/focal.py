@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from snippets._checks import as_float_array, check_axis, check_distribution, check_finite, check_number
-from snippets._checks import as_labels_like, as_logits_and_labels, distribution_atol
+from snippets._checks import as_labels_like, as_logits_and_labels
 from snippets.activations import log_sigmoid, logsumexp
 from snippets.binary import sigmoid_binary_cross_entropy, sigmoid_binary_cross_entropy_grad
 
@@ -106,7 +106,7 @@ def _softmax_parts(logits, labels, axis, alpha, gamma):
         raise ValueError(f"logits must have at least 2 classes along axis {axis}, got shape {z.shape}; "
                          "for one class use sigmoid_focal_loss")
     y = as_labels_like(labels, z, "logits")
-    check_distribution(y, "labels", axis=axis, atol=distribution_atol(y.dtype))
+    check_distribution(y, "labels", axis=axis)
     gamma = check_number(gamma, "gamma", low=0.0)
     alpha_c = _class_weights(alpha, z, axis)
 

@@ -1,12 +1,12 @@
-"""Information theory of discrete distributions: self-information, entropy, cross-entropy, KL divergence.
+r"""Information theory of discrete distributions: self-information, entropy, cross-entropy, KL divergence.
 
 Every function takes a ``base`` for the logarithm: ``None`` (the default) means e and gives nats, ``2`` gives
 bits (shannons), ``10`` gives bans (hartleys). A number without its base is not an answer: the same entropy is
 0.693 nats, 1 bit or 0.301 bans.
 
-Distributions are arrays of probabilities along ``axis`` that sum to 1. Terms with p = 0 contribute 0, by the
-convention 0 · log 0 = 0 (the limit of p log p as p → 0). A term with p > 0 and q = 0 makes cross-entropy and
-KL divergence infinite, as they are mathematically.
+Distributions are arrays of probabilities along `axis` that sum to 1. Terms with $p = 0$ contribute 0, by the
+convention $0 \log 0 = 0$ (the limit of $p \log p$ as $p \to 0$). A term with $p > 0$ and $q = 0$ makes
+cross-entropy and KL divergence infinite, as they are mathematically.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from snippets._checks import as_float_array, check_axis, check_base, check_distribution, check_probabilities
-from snippets._checks import check_same_shape, distribution_atol
+from snippets._checks import check_same_shape
 
 
 def _log(x, base):
@@ -41,25 +41,25 @@ def _distribution(p, name: str, axis: int) -> tuple[np.ndarray, int]:
     if p.ndim == 0:
         raise ValueError(f"{name} must have at least one dimension (the outcomes), got a scalar")
     axis = check_axis(p, axis, name)
-    check_distribution(p, name, axis=axis, atol=distribution_atol(p.dtype))
+    check_distribution(p, name, axis=axis)
     return p, axis
 
 
 def self_information(p, *, base=None):
-    """Self-information (surprisal) of an outcome of probability ``p``, element-wise.
+    r"""Self-information (surprisal) of an outcome of probability `p`, element-wise.
 
-    I(x) = −log_b p(x)
+    $$I(x) = -\log_b p(x)$$
 
-    A certain outcome (p = 1) carries 0; an impossible one (p = 0) carries +inf.
+    A certain outcome ($p = 1$) carries 0; an impossible one ($p = 0$) carries $+\infty$.
 
     Args:
-        p: probabilities in [0, 1], any shape.
-        base: logarithm base; None for e (nats), 2 for bits, 10 for bans.
+        p: probabilities in $[0, 1]$, any shape.
+        base: logarithm base; None for $e$ (nats), 2 for bits, 10 for bans.
 
     Returns:
-        I ≥ 0, same shape and floating dtype as ``p``.
+        $I \ge 0$, same shape and floating dtype as `p`.
 
-    Example:
+    Examples:
         >>> float(self_information(0.5, base=2))
         1.0
     """
@@ -69,21 +69,22 @@ def self_information(p, *, base=None):
 
 
 def entropy(p, *, axis: int = -1, base=None):
-    """Shannon entropy of the distribution ``p`` along ``axis``: the expected self-information.
+    r"""Shannon entropy of the distribution `p` along `axis`: the expected self-information.
 
-    H(p) = −Σ_x p(x) log_b p(x),   with 0 · log 0 = 0
+    $$H(p) = -\sum_x p(x) \log_b p(x), \qquad \text{with } 0 \log 0 = 0$$
 
-    0 ≤ H(p) ≤ log_b n for n outcomes; 0 exactly when one outcome is certain, log_b n for the uniform distribution.
+    $0 \le H(p) \le \log_b n$ for $n$ outcomes; 0 exactly when one outcome is certain, $\log_b n$ for the uniform
+    distribution.
 
     Args:
-        p: probabilities that sum to 1 along ``axis``.
+        p: probabilities that sum to 1 along `axis`.
         axis: the axis of outcomes.
-        base: logarithm base; None for e (nats), 2 for bits, 10 for bans.
+        base: logarithm base; None for $e$ (nats), 2 for bits, 10 for bans.
 
     Returns:
-        H(p), ``p``'s shape without ``axis``.
+        $H(p)$, `p`'s shape without `axis`.
 
-    Example:
+    Examples:
         >>> float(entropy([0.5, 0.5], base=2))
         1.0
     """
@@ -93,18 +94,18 @@ def entropy(p, *, axis: int = -1, base=None):
 
 
 def binary_entropy(p, *, base=None):
-    """Entropy of a Bernoulli variable that is 1 with probability ``p``, element-wise.
+    r"""Entropy of a Bernoulli variable that is 1 with probability `p`, element-wise.
 
-    H_b(p) = −p log_b p − (1 − p) log_b (1 − p)
+    $$H_b(p) = -p \log_b p - (1 - p) \log_b (1 - p)$$
 
     Args:
-        p: probabilities in [0, 1], any shape.
-        base: logarithm base; None for e (nats), 2 for bits, 10 for bans.
+        p: probabilities in $[0, 1]$, any shape.
+        base: logarithm base; None for $e$ (nats), 2 for bits, 10 for bans.
 
     Returns:
-        H_b(p) in [0, log_b 2], same shape and floating dtype as ``p``.
+        $H_b(p)$ in $[0, \log_b 2]$, same shape and floating dtype as `p`.
 
-    Example:
+    Examples:
         >>> float(binary_entropy(0.5, base=2))
         1.0
     """
@@ -114,23 +115,23 @@ def binary_entropy(p, *, base=None):
 
 
 def cross_entropy(p, q, *, axis: int = -1, base=None):
-    """Cross-entropy of the distribution ``q`` relative to the true distribution ``p`` along ``axis``.
+    r"""Cross-entropy of the distribution `q` relative to the true distribution `p` along `axis`.
 
-    H(p, q) = −Σ_x p(x) log_b q(x) = H(p) + KL(p ‖ q),   with 0 · log q = 0
+    $$H(p, q) = -\sum_x p(x) \log_b q(x) = H(p) + D_{\mathrm{KL}}(p \,\Vert\, q), \qquad \text{with } 0 \log q = 0$$
 
-    The expected code length when outcomes follow ``p`` but the code was built for ``q``. It is not symmetric,
-    and it is smallest, equal to H(p), exactly when q = p.
+    The expected code length when outcomes follow `p` but the code was built for `q`. It is not symmetric,
+    and it is smallest, equal to $H(p)$, exactly when $q = p$.
 
     Args:
-        p: true probabilities, summing to 1 along ``axis``.
-        q: model probabilities, same shape as ``p``, summing to 1 along ``axis``.
+        p: true probabilities, summing to 1 along `axis`.
+        q: model probabilities, same shape as `p`, summing to 1 along `axis`.
         axis: the axis of outcomes.
-        base: logarithm base; None for e (nats), 2 for bits, 10 for bans.
+        base: logarithm base; None for $e$ (nats), 2 for bits, 10 for bans.
 
     Returns:
-        H(p, q) ≥ H(p), ``p``'s shape without ``axis``; +inf where q(x) = 0 < p(x).
+        $H(p, q) \ge H(p)$, `p`'s shape without `axis`; $+\infty$ where $q(x) = 0 < p(x)$.
 
-    Example:
+    Examples:
         >>> round(float(cross_entropy([1.0, 0.0], [0.5, 0.5], base=2)), 6)
         1.0
     """
@@ -142,23 +143,24 @@ def cross_entropy(p, q, *, axis: int = -1, base=None):
 
 
 def kl_divergence(p, q, *, axis: int = -1, base=None):
-    """Kullback–Leibler divergence of ``q`` from ``p`` along ``axis``.
+    r"""Kullback–Leibler divergence of `q` from `p` along `axis`.
 
-    KL(p ‖ q) = Σ_x p(x) log_b (p(x) / q(x)) = H(p, q) − H(p),   with 0 · log(0 / q) = 0
+    $$D_{\mathrm{KL}}(p \,\Vert\, q) = \sum_x p(x) \log_b \frac{p(x)}{q(x)} = H(p, q) - H(p),
+    \qquad \text{with } 0 \log \frac{0}{q} = 0$$
 
-    KL(p ‖ q) ≥ 0 with equality exactly when p = q (Gibbs' inequality). It is not symmetric and does not satisfy
-    the triangle inequality, so it is not a distance.
+    $D_{\mathrm{KL}}(p \,\Vert\, q) \ge 0$ with equality exactly when $p = q$ (Gibbs' inequality). It is not
+    symmetric and does not satisfy the triangle inequality, so it is not a distance.
 
     Args:
-        p: true probabilities, summing to 1 along ``axis``.
-        q: model probabilities, same shape as ``p``, summing to 1 along ``axis``.
+        p: true probabilities, summing to 1 along `axis`.
+        q: model probabilities, same shape as `p`, summing to 1 along `axis`.
         axis: the axis of outcomes.
-        base: logarithm base; None for e (nats), 2 for bits, 10 for bans.
+        base: logarithm base; None for $e$ (nats), 2 for bits, 10 for bans.
 
     Returns:
-        KL(p ‖ q) ≥ 0, ``p``'s shape without ``axis``; +inf where q(x) = 0 < p(x).
+        $D_{\mathrm{KL}}(p \,\Vert\, q) \ge 0$, `p`'s shape without `axis`; $+\infty$ where $q(x) = 0 < p(x)$.
 
-    Example:
+    Examples:
         >>> float(kl_divergence([0.5, 0.5], [0.5, 0.5]))
         0.0
     """

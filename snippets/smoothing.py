@@ -23,7 +23,6 @@ distribution from the one PyTorch, optax (``optax.smooth_labels``) and Keras com
 from __future__ import annotations
 
 from snippets._checks import as_float_array, check_axis, check_distribution, check_number, check_probabilities
-from snippets._checks import distribution_atol
 
 
 def smooth_labels(targets, alpha, *, axis: int = -1):
@@ -53,7 +52,7 @@ def smooth_labels(targets, alpha, *, axis: int = -1):
     if targets.ndim == 0:
         raise ValueError("targets must have at least one dimension (the classes), got a scalar")
     axis = check_axis(targets, axis, "targets")
-    check_distribution(targets, "targets", axis=axis, atol=distribution_atol(targets.dtype))
+    check_distribution(targets, "targets", axis=axis)
     return (1 - alpha) * targets + alpha / targets.shape[axis]
 
 

@@ -32,7 +32,7 @@ logits (N, C)), labels outside [0, 1] or not summing to 1, negative or non-per-c
 from __future__ import annotations
 
 from snippets import binary, categorical
-from snippets._checks import as_float_array, check_axis, check_distribution, check_same_shape, distribution_atol
+from snippets._checks import as_float_array, check_axis, check_distribution, check_same_shape
 
 
 def _require(function: str, labels, logits) -> None:
@@ -119,7 +119,7 @@ def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
     logits = as_float_array(logits, "logits")
     labels = as_float_array(labels, "labels")
     check_same_shape(logits, labels, "logits", "labels")
-    check_distribution(labels, "labels", axis=check_axis(labels, axis, "labels"), atol=distribution_atol(logits.dtype))
+    check_distribution(labels, "labels", axis=check_axis(labels, axis, "labels"))
     return categorical.softmax_cross_entropy(logits, labels, axis=axis)
 
 

@@ -524,3 +524,41 @@ def test_out_of_range_labels_raise_index_error_like_torch():
         torch.nn.functional.cross_entropy(torch.from_numpy(Z), torch.tensor([0, 3]))
     with pytest.raises(IndexError):
         softmax_cross_entropy_with_integer_labels(Z, [0, 3])
+
+
+# --- one unbatched example with class weights (torch's no-batch-dimension case) -------------------------------
+
+UNBATCHED_Z = [1.0, 2.0, 0.5]
+UNBATCHED_W = [0.5, 2.0, 1.0]
+
+
+def test_one_unbatched_example_with_class_weights_meets_the_closed_form():
+    """w_y · (log Σ_c e^(z_c) − z_y) for a (K,) logit vector and a 0-d label."""
+    log_normaliser = math.log(math.exp(1.0) + math.exp(2.0) + math.exp(0.5))
+    for label, weight in enumerate(UNBATCHED_W):
+        loss = softmax_cross_entropy_with_integer_labels(UNBATCHED_Z, label, class_weight=UNBATCHED_W)
+        assert np.shape(loss) == ()
+        assert float(loss) == pytest.approx(weight * (log_normaliser - UNBATCHED_Z[label]), rel=1e-14)
+        probabilities = [math.exp(z - log_normaliser) for z in UNBATCHED_Z]
+        assert float(nll_loss(np.log(probabilities), label, class_weight=UNBATCHED_W)) == pytest.approx(
+            -weight * math.log(probabilities[label]), rel=1e-14)
+        gradient = softmax_cross_entropy_with_integer_labels_grad(UNBATCHED_Z, label, class_weight=UNBATCHED_W)
+        expected = [weight * (p - (c == label)) for c, p in enumerate(probabilities)]
+        np.testing.assert_allclose(gradient, expected, rtol=1e-14)
+    ignored = softmax_cross_entropy_with_integer_labels(UNBATCHED_Z, 1, class_weight=UNBATCHED_W, ignore_index=1)
+    assert float(ignored) == 0.0
+    assert not softmax_cross_entropy_with_integer_labels_grad(UNBATCHED_Z, 1, class_weight=UNBATCHED_W,
+                                                              ignore_index=1).any()
+
+
+def test_one_unbatched_example_with_class_weights_matches_torch():
+    torch = require("torch")
+    logits, weight = torch.tensor(UNBATCHED_Z, dtype=torch.float64), torch.tensor(UNBATCHED_W, dtype=torch.float64)
+    for label in range(3):
+        theirs = torch.nn.functional.cross_entropy(logits, torch.tensor(label), weight, reduction="none")
+        ours = softmax_cross_entropy_with_integer_labels(UNBATCHED_Z, label, class_weight=UNBATCHED_W)
+        assert float(ours) == pytest.approx(theirs.item(), rel=1e-14)
+        log_probs = torch.log_softmax(logits, 0)
+        theirs = torch.nn.functional.nll_loss(log_probs, torch.tensor(label), weight, reduction="none")
+        assert float(nll_loss(log_probs.numpy(), label, class_weight=UNBATCHED_W)) == pytest.approx(theirs.item(),
+                                                                                                    rel=1e-14)
