@@ -76,7 +76,10 @@ def check_distribution(p: np.ndarray, name: str, axis: int = -1, *, atol: float 
 
 def check_axis(x: np.ndarray, axis: int, name: str) -> int:
     """Return ``axis`` as a non-negative index into ``x.shape``; refuse an axis ``x`` does not have."""
-    if not isinstance(axis, (int, np.integer)) or not -x.ndim <= axis < x.ndim:
+    if isinstance(axis, bool) or not isinstance(axis, (int, np.integer)):
+        raise ValueError(f"axis must be an integer here, got {axis!r} (only the integer-label losses of "
+                         "snippets.categorical take a tuple of class axes)")
+    if not -x.ndim <= axis < x.ndim:
         raise ValueError(f"axis {axis!r} is out of range for {name} with {x.ndim} dimension(s)")
     return int(axis) % x.ndim
 

@@ -9,6 +9,10 @@ Four inputs, four functions, one loss −log p(true class) (or its expectation u
   ``softmax_cross_entropy_with_integer_labels``, PyTorch ``cross_entropy`` with class-index targets).
 - :func:`nll_loss`: log-probabilities and class indices (PyTorch ``nll_loss``).
 
+Two relatives from optax: :func:`safe_softmax_cross_entropy` (a logit of −inf marks a masked class) and
+:func:`poly_loss_cross_entropy` (cross-entropy plus ε·(1 − p_t)). The logit losses take optax's ``where`` mask;
+the integer-label ones also take a tuple of class axes.
+
 Every loss is per example (the class axis is reduced, nothing else); reduce with ``snippets.reduction.reduce``.
 The logit forms never take the log of a softmax: they compute logsumexp(z) − z_y with the maximum subtracted
 first, so any finite float32 logit, ±1e4 included, gives a finite loss. NaN and ±inf logits raise ValueError
@@ -94,6 +98,90 @@ def _class_weight(class_weight, num_classes: int) -> np.ndarray:
     return class_weight
 
 
+def _flatten_class_axes(x: np.ndarray, axes: tuple, name: str) -> tuple[np.ndarray, tuple[int, ...]]:
+    """``x`` with the axes ``axes`` moved last, in the order given, and flattened into one class axis.
+
+    A label is then a flat (row-major) index into a slice of shape ``tuple(x.shape[a] for a in axes)``, as in
+    optax. Also returns the permutation applied, which :func:`_unflatten_class_axes` undoes.
+    """
+    if not axes:
+        raise ValueError(f"axis must name at least one class axis, got the empty tuple {axes!r}")
+    class_axes = tuple(check_axis(x, a, name) for a in axes)
+    if len(set(class_axes)) != len(class_axes):
+        raise ValueError(f"axis {axes!r} names an axis of {name} twice")
+    batch_axes = tuple(a for a in range(x.ndim) if a not in class_axes)
+    moved = x.transpose(batch_axes + class_axes)
+    num_classes = int(np.prod([x.shape[a] for a in class_axes]))
+    return moved.reshape(moved.shape[: len(batch_axes)] + (num_classes,)), batch_axes + class_axes
+
+
+def _unflatten_class_axes(flat: np.ndarray, shape: tuple, permutation: tuple[int, ...]) -> np.ndarray:
+    """Undo :func:`_flatten_class_axes` on an array of the flattened shape: back to ``shape``."""
+    return flat.reshape(tuple(shape[a] for a in permutation)).transpose(np.argsort(permutation))
+
+
+def _several_class_axes(axis, logits, where, name: str = "logits"):
+    """For a tuple ``axis``: ``logits`` and a per-class ``where`` flattened (see :func:`_flatten_class_axes`)."""
+    logits = as_float_array(logits, name)
+    flat, permutation = _flatten_class_axes(logits, axis, name)
+    if where is not None and np.shape(where) == logits.shape:
+        where = _flatten_class_axes(np.asarray(where), axis, "where")[0]
+    return flat, where, permutation
+
+
+def _where_mask(where, logits: np.ndarray, axis: int) -> np.ndarray:
+    """optax's ``where`` as a boolean mask of ``logits``'s shape.
+
+    ``where`` has ``logits``'s shape (a mask per class) or its shape without ``axis`` (a mask per example,
+    spread over the classes).
+    """
+    mask = np.asarray(where)
+    if mask.dtype != bool:
+        raise ValueError(f"where must be a boolean mask, got dtype {mask.dtype}")
+    if mask.shape == logits.shape[:axis] + logits.shape[axis + 1 :] and mask.shape != logits.shape:
+        return np.broadcast_to(np.expand_dims(mask, axis), logits.shape)
+    if mask.shape != logits.shape:
+        raise ValueError(f"where must have the shape of logits {logits.shape} or that shape without the class "
+                         f"axis {axis}, got {np.shape(where)}")
+    return mask
+
+
+def _masked_log_softmax(logits: np.ndarray, kept: np.ndarray, axis: int) -> np.ndarray:
+    """log softmax(z) over the classes ``kept`` along ``axis``; −inf at the other classes.
+
+    log p_c = (z_c − m) − log1p(Σ_{c' kept, c' ≠ argmax} e^(z_{c'} − m)),   m = the largest kept logit
+
+    A row that keeps no class is −inf throughout; the callers give it loss 0.
+    """
+    masked = np.where(kept, logits, -np.inf)
+    maxima = masked.max(axis=axis, keepdims=True)
+    shifted = masked - np.where(np.isfinite(maxima), maxima, 0)
+    exps = np.exp(shifted)
+    np.put_along_axis(exps, np.argmax(shifted, axis=axis, keepdims=True), 0, axis=axis)
+    return shifted - np.log1p(exps.sum(axis=axis, keepdims=True))
+
+
+def _expected_negative_log(targets: np.ndarray, log_p: np.ndarray, axis: int) -> np.ndarray:
+    """−Σ_c t_c log p_c with 0 · log 0 = 0; a class with t_c > 0 and p_c = 0 gives +inf."""
+    terms = np.multiply(targets, log_p, out=np.zeros(np.broadcast_shapes(targets.shape, log_p.shape), log_p.dtype),
+                        where=targets > 0)
+    return 0.0 - terms.sum(axis=axis)  # 0.0 − 0 is +0, where −0 would print as -0.0
+
+
+def _targets_over_kept(targets, logits: np.ndarray, kept: np.ndarray, axis: int) -> np.ndarray:
+    """Targets of ``logits``'s shape, 0 outside ``kept``, summing to 1 over the kept classes of each example.
+
+    Examples that keep no class are not checked (their loss is 0); target mass outside ``kept`` is ignored, as
+    optax ignores it, so it must leave a distribution over the kept classes.
+    """
+    targets = as_float_array(targets, "targets")
+    check_same_shape(logits, targets, "logits", "targets")
+    targets = np.where(kept, targets.astype(logits.dtype, copy=False), 0)
+    rows = np.moveaxis(targets, axis, -1)[kept.any(axis=axis)]
+    check_distribution(rows, "targets over the classes where keeps", axis=-1)
+    return targets
+
+
 def categorical_cross_entropy(probs, targets, *, axis: int = -1):
     """Cross-entropy of predicted class probabilities against target distributions, per example.
 
@@ -117,7 +205,7 @@ def categorical_cross_entropy(probs, targets, *, axis: int = -1):
     References:
         ``keras.losses.categorical_crossentropy`` (Keras 3.15, which clips as described above).
 
-    Example:
+    Examples:
         >>> round(float(categorical_cross_entropy([0.05, 0.95, 0.0], [0.0, 1.0, 0.0])), 4)
         0.0513
     """
@@ -128,7 +216,7 @@ def categorical_cross_entropy(probs, targets, *, axis: int = -1):
     return cross_entropy(targets, probs, axis=axis)
 
 
-def softmax_cross_entropy(logits, targets, *, axis: int = -1, label_smoothing: float = 0.0):
+def softmax_cross_entropy(logits, targets, *, axis: int = -1, label_smoothing: float = 0.0, where=None):
     """Softmax cross-entropy of logits against target distributions (one-hot or soft), per example.
 
     loss = −Σ_c y_c log softmax(z)_c = logsumexp(z) − Σ_c y_c z_c,   since Σ_c y_c = 1
@@ -144,6 +232,9 @@ def softmax_cross_entropy(logits, targets, *, axis: int = -1, label_smoothing: f
         targets: target probabilities of the same shape, summing to 1 along ``axis``.
         axis: the class axis.
         label_smoothing: α in [0, 1].
+        where: optax's mask, or None: booleans of ``logits``'s shape (the softmax and the sum run over the
+            classes it keeps; the targets must sum to 1 over them) or of its shape without ``axis`` (examples
+            left out). An example that keeps no class gets loss 0. Not combined with ``label_smoothing``.
 
     Returns:
         Per-example losses: ``logits``'s shape without ``axis``, in ``logits``'s floating dtype.
@@ -152,11 +243,16 @@ def softmax_cross_entropy(logits, targets, *, axis: int = -1, label_smoothing: f
         ``optax.losses.softmax_cross_entropy``; ``torch.nn.functional.cross_entropy`` with probability targets
         and ``label_smoothing`` (torch 2.13).
 
-    Example:
+    Examples:
         >>> round(float(softmax_cross_entropy([8.0, 8.0, 8.0], [0.0, 0.0, 1.0])), 6)  # ln 3
         1.098612
     """
     label_smoothing = check_number(label_smoothing, "label_smoothing", 0, 1)
+    if where is not None:
+        if label_smoothing:
+            raise ValueError("label_smoothing cannot be combined with where: smooth the targets over the kept "
+                             "classes yourself")
+        return _masked_softmax_cross_entropy(logits, targets, axis, where)
     logits, axis = _finite_logits(logits, axis)
     targets = _targets_like(targets, logits, "logits", axis)
     if label_smoothing:
@@ -168,18 +264,114 @@ def softmax_cross_entropy(logits, targets, *, axis: int = -1, label_smoothing: f
     return np.log1p(exps.sum(axis=axis)) - (targets * shifted).sum(axis=axis)
 
 
-def softmax_cross_entropy_grad(logits, targets, *, axis: int = -1, label_smoothing: float = 0.0):
-    """Gradient of :func:`softmax_cross_entropy` with respect to the logits, per example.
+def _masked_softmax_cross_entropy(logits, targets, axis: int, where) -> np.ndarray:
+    """:func:`softmax_cross_entropy` over the classes ``where`` keeps (0 for an example that keeps none)."""
+    logits = as_float_array(logits, "logits")
+    axis = _class_axis(logits, "logits", axis)
+    kept = _where_mask(where, logits, axis)
+    check_finite(logits[kept], "logits")
+    targets = _targets_over_kept(targets, logits, kept, axis)
+    losses = _expected_negative_log(targets, _masked_log_softmax(logits, kept, axis), axis)
+    return np.where(kept.any(axis=axis), losses, 0).astype(logits.dtype, copy=False)
 
-    ∂loss/∂z_c = softmax(z)_c − y_c,   y the (smoothed) targets; it holds because Σ_c y_c = 1
+
+def safe_softmax_cross_entropy(logits, targets, *, axis: int = -1):
+    r"""Softmax cross-entropy in which a logit of $-\infty$ marks a masked class, per example.
+
+    $$\ell = -\sum_{c:\, y_c > 0} y_c \log \operatorname{softmax}(z)_c, \qquad 0 \cdot \log 0 = 0$$
+
+    A class with $z_c = -\infty$ has probability 0: with $y_c = 0$ it contributes nothing, with $y_c > 0$ the
+    loss is $+\infty$, the true value. This is optax's ``safe_softmax_cross_entropy``; the other logit losses
+    here refuse $\pm\infty$ (``where`` masks classes without infinities). $+\infty$, NaN and an example whose
+    logits are all $-\infty$ (optax gives nan) raise ``ValueError``.
 
     Args:
-        logits, targets, axis, label_smoothing: as for :func:`softmax_cross_entropy`.
+        logits: finite logits or $-\infty$, shape (..., K, ...), at least one finite logit per example.
+        targets: target probabilities of the same shape, summing to 1 along ``axis``.
+        axis: the class axis.
 
     Returns:
-        The gradient, same shape and floating dtype as ``logits``; it sums to 0 along ``axis``.
+        Per-example losses $\ge 0$ ($+\infty$ where a masked class has target mass): ``logits``'s shape without
+        ``axis``, in ``logits``'s floating dtype.
 
-    Example:
+    References:
+        ``optax.losses.safe_softmax_cross_entropy`` (optax 0.2.8).
+
+    Examples:
+        >>> safe_softmax_cross_entropy([-np.inf, 0.0, 0.0], [0.0, 0.5, 0.5]).round(6)  # ln 2
+        np.float64(0.693147)
+        >>> safe_softmax_cross_entropy([-np.inf, 0.0, 0.0], [0.4, 0.3, 0.3])
+        np.float64(inf)
+    """
+    logits = as_float_array(logits, "logits")
+    axis = _class_axis(logits, "logits", axis)
+    if logits.size and logits.max() == np.inf:
+        raise ValueError("logits must be finite or −inf (a masked class), got +inf")
+    kept = logits > -np.inf
+    if not kept.any(axis=axis).all():
+        raise ValueError(f"logits must have a finite entry in every example along axis {axis}; an example whose "
+                         "logits are all −inf has no softmax (optax gives nan)")
+    targets = _targets_like(targets, logits, "logits", axis)
+    return _expected_negative_log(targets, _masked_log_softmax(logits, kept, axis), axis)
+
+
+def poly_loss_cross_entropy(logits, targets, *, epsilon: float = 2.0, axis: int = -1, where=None):
+    r"""Poly-1 loss: softmax cross-entropy plus $\epsilon$ times the first term of its Taylor series, per example.
+
+    $$\ell = -\sum_c y_c \log p_c + \epsilon \sum_c y_c (1 - p_c), \qquad p = \operatorname{softmax}(z)$$
+
+    With one-hot targets the added term is $\epsilon (1 - p_t)$; $\epsilon = 0$ gives
+    :func:`softmax_cross_entropy`. Leng et al. use $\epsilon = 2$ for ImageNet classification and
+    $\epsilon = -1$ for detection. $1 - p_c$ is computed as $-\operatorname{expm1}(\log p_c)$, exact for
+    $p_c$ near 1.
+
+    Args:
+        logits: unnormalised log-probabilities, shape (..., K, ...), any finite values.
+        targets: target probabilities of the same shape, summing to 1 along ``axis``.
+        epsilon: $\epsilon$, any finite number.
+        axis: the class axis.
+        where: optax's mask, as for :func:`softmax_cross_entropy`: both terms run over the kept classes.
+
+    Returns:
+        Per-example losses: ``logits``'s shape without ``axis``, in ``logits``'s floating dtype (negative
+        values are possible when $\epsilon < 0$).
+
+    References:
+        Z. Leng et al., "PolyLoss: A Polynomial Expansion Perspective of Classification Loss Functions", ICLR
+        2022, https://arxiv.org/abs/2204.12511; ``optax.losses.poly_loss_cross_entropy`` (optax 0.2.8).
+
+    Examples:
+        >>> poly_loss_cross_entropy([0.0, 0.0], [1.0, 0.0], epsilon=2.0).round(6)  # ln 2 + 2 · (1 − 1/2)
+        np.float64(1.693147)
+    """
+    epsilon = check_number(epsilon, "epsilon")
+    logits = as_float_array(logits, "logits")
+    axis = _class_axis(logits, "logits", axis)
+    cross_entropy_losses = softmax_cross_entropy(logits, targets, axis=axis, where=where)
+    kept = np.ones(logits.shape, bool) if where is None else _where_mask(where, logits, axis)
+    targets = _targets_over_kept(targets, logits, kept, axis)
+    log_p = _masked_log_softmax(logits, kept, axis)
+    one_minus_p = -np.expm1(log_p)
+    return cross_entropy_losses + epsilon * (targets * one_minus_p).sum(axis=axis)
+
+
+def softmax_cross_entropy_grad(logits, targets, *, axis: int = -1, label_smoothing: float = 0.0):
+    r"""Gradient of `softmax_cross_entropy` with respect to the logits, per example.
+
+    $$\frac{\partial \ell}{\partial z_c} = \operatorname{softmax}(z)_c - y_c$$
+
+    with $y$ the (smoothed) targets; it holds because $\sum_c y_c = 1$.
+
+    Args:
+        logits: as for [`softmax_cross_entropy`][snippets.categorical.softmax_cross_entropy].
+        targets: as for `softmax_cross_entropy`.
+        axis: as for `softmax_cross_entropy`.
+        label_smoothing: as for `softmax_cross_entropy`.
+
+    Returns:
+        The gradient, same shape and floating dtype as `logits`; it sums to 0 along `axis`.
+
+    Examples:
         >>> softmax_cross_entropy_grad([0.0, 0.0], [1.0, 0.0])
         array([-0.5,  0.5])
     """
@@ -247,8 +439,8 @@ def _rows_cross_entropy(rows: np.ndarray, labels: np.ndarray) -> np.ndarray:
     return losses
 
 
-def softmax_cross_entropy_with_integer_labels(logits, labels, *, axis: int = -1, ignore_index=None,
-                                              class_weight=None):
+def softmax_cross_entropy_with_integer_labels(logits, labels, *, axis: int | tuple[int, ...] = -1, ignore_index=None,
+                                              class_weight=None, where=None):
     """Softmax cross-entropy of logits against integer class labels, per example.
 
     loss = w_y · (logsumexp(z) − z_y),   w_y = class_weight[y] (1 if None)
@@ -270,9 +462,14 @@ def softmax_cross_entropy_with_integer_labels(logits, labels, *, axis: int = -1,
         labels: integer classes in [0, K) (or ``ignore_index``), ``logits``'s shape without ``axis``. A shape
             that differs, such as (N, 1) for (N, K) logits, raises ``ValueError``; a class outside [0, K)
             raises ``IndexError``, as in PyTorch.
-        axis: the class axis.
+        axis: the class axis, or a tuple of class axes (optax): their slice of shape
+            ``tuple(logits.shape[a] for a in axis)`` holds K classes, and a label is a row-major flat index
+            into it, with the axes in the order given.
         ignore_index: a label value whose examples are ignored, or None (PyTorch's default is −100).
         class_weight: non-negative weight per class, shape (K,), or None.
+        where: optax's mask, or None: booleans of ``logits``'s shape (the softmax runs over the classes it
+            keeps; a label on a class it drops raises ``ValueError``) or of ``labels``'s shape (examples left
+            out). An example that keeps no class gets loss 0.
 
     Returns:
         Per-example losses ≥ 0: ``labels``'s shape, in ``logits``'s floating dtype.
@@ -281,11 +478,17 @@ def softmax_cross_entropy_with_integer_labels(logits, labels, *, axis: int = -1,
         ``optax.losses.softmax_cross_entropy_with_integer_labels``; ``torch.nn.functional.cross_entropy``
         (torch 2.13) with ``reduction="none"``.
 
-    Example:
+    Examples:
         >>> losses = softmax_cross_entropy_with_integer_labels([[10.0, 0.0, -10.0], [8.0, 8.0, 8.0]], [0, 2])
         >>> [f"{loss:.4g}" for loss in losses]  # log(1 + e^-10 + e^-20) and ln 3
         ['4.54e-05', '1.099']
     """
+    if isinstance(axis, tuple):
+        flat, where, _ = _several_class_axes(axis, logits, where)
+        return softmax_cross_entropy_with_integer_labels(flat, labels, axis=-1, ignore_index=ignore_index,
+                                                         class_weight=class_weight, where=where)
+    if where is not None:
+        return _masked_integer_label_losses(logits, labels, axis, ignore_index, class_weight, where)
     logits = float_array(logits, "logits")  # NaN and ±inf are caught block by block in _rows_cross_entropy
     axis = _class_axis(logits, "logits", axis)
     labels = _labels_for(labels, logits, axis, ignore_index)
@@ -299,22 +502,53 @@ def softmax_cross_entropy_with_integer_labels(logits, labels, *, axis: int = -1,
     return losses if weights is None else losses * weights
 
 
-def softmax_cross_entropy_with_integer_labels_grad(logits, labels, *, axis: int = -1, ignore_index=None,
-                                                       class_weight=None):
-    """Gradient of :func:`softmax_cross_entropy_with_integer_labels` with respect to the logits, per example.
+def _masked_integer_label_losses(logits, labels, axis: int, ignore_index, class_weight, where) -> np.ndarray:
+    """:func:`softmax_cross_entropy_with_integer_labels` over the classes ``where`` keeps."""
+    logits = as_float_array(logits, "logits")
+    axis = _class_axis(logits, "logits", axis)
+    labels = _labels_for(labels, logits, axis, ignore_index)
+    kept = _where_mask(where, logits, axis)
+    check_finite(logits[kept], "logits")
+    counted = kept.any(axis=axis) & (labels != ignore_index if ignore_index is not None else True)
+    labels, weights = _weighted_labels(labels, ignore_index, class_weight, logits.shape[axis], logits.dtype)
+    label_kept = np.take_along_axis(kept, np.expand_dims(labels, axis), axis=axis).squeeze(axis)
+    if (counted & ~label_kept).any():
+        bad = labels[counted & ~label_kept].flat[0]
+        raise ValueError(f"labels name class {bad}, which where masks out in that example; a label must be one of "
+                         "the kept classes (optax would return logsumexp over the kept classes minus its logit)")
+    log_p = np.take_along_axis(_masked_log_softmax(logits, kept, axis), np.expand_dims(labels, axis), axis=axis)
+    losses = np.where(counted, 0.0 - log_p.squeeze(axis), 0).astype(logits.dtype, copy=False)
+    return losses if weights is None else losses * weights
 
-    ∂loss/∂z_c = w_y · (softmax(z)_c − [c = y]),   0 for ignored examples
+
+def softmax_cross_entropy_with_integer_labels_grad(logits, labels, *, axis: int | tuple[int, ...] = -1,
+                                                   ignore_index=None, class_weight=None):
+    r"""Gradient of `softmax_cross_entropy_with_integer_labels` with respect to the logits, per example.
+
+    $$\frac{\partial \ell}{\partial z_c} = w_y \big(\operatorname{softmax}(z)_c - [c = y]\big)$$
+
+    and 0 for ignored examples.
 
     Args:
-        logits, labels, axis, ignore_index, class_weight: as for :func:`softmax_cross_entropy_with_integer_labels`.
+        logits: as for
+            [`softmax_cross_entropy_with_integer_labels`][snippets.categorical.softmax_cross_entropy_with_integer_labels].
+        labels: as for `softmax_cross_entropy_with_integer_labels`.
+        axis: as for `softmax_cross_entropy_with_integer_labels`.
+        ignore_index: as for `softmax_cross_entropy_with_integer_labels`.
+        class_weight: as for `softmax_cross_entropy_with_integer_labels`.
 
     Returns:
-        The gradient, same shape and floating dtype as ``logits``.
+        The gradient, same shape and floating dtype as `logits`.
 
-    Example:
+    Examples:
         >>> softmax_cross_entropy_with_integer_labels_grad([0.0, 0.0], 1)
         array([ 0.5, -0.5])
     """
+    if isinstance(axis, tuple):
+        flat, _, permutation = _several_class_axes(axis, logits, None)
+        gradient = softmax_cross_entropy_with_integer_labels_grad(flat, labels, axis=-1, ignore_index=ignore_index,
+                                                                  class_weight=class_weight)
+        return _unflatten_class_axes(gradient, np.shape(logits), permutation)
     logits, axis = _finite_logits(logits, axis)
     labels = _labels_for(labels, logits, axis, ignore_index)
     num_classes = logits.shape[axis]
@@ -326,7 +560,7 @@ def softmax_cross_entropy_with_integer_labels_grad(logits, labels, *, axis: int 
     return np.moveaxis(gradient, -1, axis)
 
 
-def nll_loss(log_probs, labels, *, axis: int = -1, ignore_index=None, class_weight=None):
+def nll_loss(log_probs, labels, *, axis: int | tuple[int, ...] = -1, ignore_index=None, class_weight=None):
     """Negative log-likelihood of integer class labels under predicted log-probabilities, per example.
 
     loss = −w_y · log p_y,   w_y = class_weight[y] (1 if None)
@@ -337,7 +571,8 @@ def nll_loss(log_probs, labels, *, axis: int = -1, ignore_index=None, class_weig
     Args:
         log_probs: log-probabilities (≤ 0, whose exponentials sum to 1 along ``axis``), shape (..., K, ...).
         labels: integer classes in [0, K) (or ``ignore_index``), ``log_probs``'s shape without ``axis``.
-        axis: the class axis.
+        axis: the class axis, or a tuple of class axes whose slice holds the K classes, labels being flat
+            indices into it (as for :func:`softmax_cross_entropy_with_integer_labels`).
         ignore_index: a label value whose examples are ignored, or None.
         class_weight: non-negative weight per class, shape (K,), or None.
 
@@ -347,10 +582,13 @@ def nll_loss(log_probs, labels, *, axis: int = -1, ignore_index=None, class_weig
     References:
         ``torch.nn.functional.nll_loss`` (torch 2.13) with ``reduction="none"``.
 
-    Example:
+    Examples:
         >>> round(float(nll_loss(np.log([0.25, 0.75]), 1)), 6)
         0.287682
     """
+    if isinstance(axis, tuple):
+        flat = _several_class_axes(axis, log_probs, None, "log_probs")[0]
+        return nll_loss(flat, labels, axis=-1, ignore_index=ignore_index, class_weight=class_weight)
     log_probs = as_float_array(log_probs, "log_probs")
     axis = _class_axis(log_probs, "log_probs", axis)
     check_log_distribution(log_probs, "log_probs", axis=axis)

@@ -562,3 +562,98 @@ def test_one_unbatched_example_with_class_weights_matches_torch():
         theirs = torch.nn.functional.nll_loss(log_probs, torch.tensor(label), weight, reduction="none")
         assert float(nll_loss(log_probs.numpy(), label, class_weight=UNBATCHED_W)) == pytest.approx(theirs.item(),
                                                                                                     rel=1e-14)
+
+
+# --- optax's relatives: where masks, −inf logits, poly loss, several class axes -------------------------------
+
+from snippets.categorical import poly_loss_cross_entropy, safe_softmax_cross_entropy  # noqa: E402
+
+
+def test_where_per_class_equals_the_loss_over_the_kept_classes_alone():
+    """Masking classes is dropping them: the closed form log Σ_{kept} e^(z_c) − z_y on the kept ones."""
+    logits = np.array([[2.0, -1.0, 0.5, 3.0], [0.0, 1.0, 2.0, 3.0]])
+    kept = np.array([[True, False, True, False], [False, True, True, True]])
+    labels = np.array([2, 3])
+    expected = [math.log(math.exp(2.0) + math.exp(0.5)) - 0.5, math.log(math.exp(1) + math.exp(2) + math.exp(3)) - 3]
+    got = softmax_cross_entropy_with_integer_labels(logits, labels, where=kept)
+    np.testing.assert_allclose(got, expected, rtol=1e-14)
+    targets = np.eye(4)[labels]
+    np.testing.assert_allclose(softmax_cross_entropy(logits, targets, where=kept), expected, rtol=1e-14)
+
+
+def test_where_per_example_gives_zero_to_the_examples_left_out():
+    logits, labels = SEED_LOGITS, SEED_LABELS
+    got = softmax_cross_entropy_with_integer_labels(logits, labels, where=np.array([False, True]))
+    assert got[0] == 0.0 and got[1] == pytest.approx(math.log(3), rel=1e-14)
+    soft = softmax_cross_entropy(logits, np.eye(3)[labels], where=np.array([False, True]))
+    assert soft[0] == 0.0 and soft[1] == pytest.approx(math.log(3), rel=1e-14)
+
+
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda: softmax_cross_entropy_with_integer_labels(Z, [1, 0], where=np.array([[1, 0, 0], [1, 1, 1]], bool)),
+         "labels name class 1, which where masks out"),
+        (lambda: softmax_cross_entropy_with_integer_labels(Z, [0, 0], where=np.ones((2, 2), bool)),
+         "where must have the shape of logits"),
+        (lambda: softmax_cross_entropy_with_integer_labels(Z, [0, 0], where=np.ones((2, 3))), "boolean mask"),
+        (lambda: softmax_cross_entropy(Z, P, where=np.array([[1, 1, 0], [1, 1, 1]], bool)),
+         "targets over the classes where keeps must sum to 1"),
+        (lambda: softmax_cross_entropy(Z, P, where=np.ones((2, 3), bool), label_smoothing=0.1),
+         "label_smoothing cannot be combined with where"),
+        (lambda: softmax_cross_entropy_with_integer_labels(np.zeros((2, 3, 4)), np.zeros(2, int), axis=(1, 1)),
+         r"axis \(1, 1\) names an axis of logits twice"),
+        (lambda: softmax_cross_entropy_with_integer_labels(np.zeros((2, 3, 4)), np.zeros(2, int), axis=(1, 5)),
+         "axis 5 is out of range"),
+        (lambda: softmax_cross_entropy_with_integer_labels(np.zeros((2, 3, 4)), np.zeros(2, int), axis=()),
+         "at least one class axis"),
+        (lambda: softmax_cross_entropy(np.zeros((2, 3, 4)), np.full((2, 3, 4), 1 / 12), axis=(1, 2)),
+         r"axis must be an integer here, got \(1, 2\)"),
+        (lambda: safe_softmax_cross_entropy([[np.inf, 0.0]], [[1.0, 0.0]]), r"finite or −inf"),
+        (lambda: safe_softmax_cross_entropy([[-np.inf, -np.inf]], [[0.5, 0.5]]), "a finite entry in every example"),
+        (lambda: safe_softmax_cross_entropy([[np.nan, 0.0]], [[0.5, 0.5]]), "logits contains NaN"),
+        (lambda: poly_loss_cross_entropy(Z, P, epsilon=np.inf), "epsilon must be a finite number"),
+    ],
+)
+def test_bad_input_to_the_optax_relatives_is_refused(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
+
+
+def test_safe_softmax_cross_entropy_treats_minus_infinity_as_a_masked_class():
+    """0 · log 0 = 0 for a masked class without target mass; +inf with; finite rows as softmax_cross_entropy."""
+    assert float(safe_softmax_cross_entropy([-np.inf, 1.0, 1.0], [0.0, 0.5, 0.5])) == pytest.approx(math.log(2),
+                                                                                                   rel=1e-15)
+    assert float(safe_softmax_cross_entropy([-np.inf, 1.0, 1.0], [0.2, 0.4, 0.4])) == np.inf
+    assert float(safe_softmax_cross_entropy([-np.inf, 5.0, -np.inf], [0.0, 1.0, 0.0])) == 0.0
+    np.testing.assert_allclose(safe_softmax_cross_entropy(Z, P), softmax_cross_entropy(Z, P), rtol=1e-14)
+
+
+def test_poly_loss_is_cross_entropy_plus_epsilon_times_one_minus_p_t():
+    logits, target = [2.0, 0.0, -1.0], [0.0, 1.0, 0.0]
+    normaliser = math.exp(2.0) + 1.0 + math.exp(-1.0)
+    p_t = 1.0 / normaliser
+    for epsilon in (-1.0, 0.0, 2.0, 5.45):
+        assert float(poly_loss_cross_entropy(logits, target, epsilon=epsilon)) == pytest.approx(
+            -math.log(p_t) + epsilon * (1 - p_t), rel=1e-14)
+    confident = poly_loss_cross_entropy([40.0, 0.0], [1.0, 0.0], epsilon=1.0)  # 1 − p_t = e^-40 / (1 + e^-40)
+    assert float(confident) == pytest.approx(2 * math.exp(-40), rel=1e-12)
+
+
+def test_several_class_axes_equal_one_flattened_class_axis():
+    """A tuple axis flattens the class axes row-major in the order given, like optax's docstring example."""
+    shape = (1, 2, 3, 4)
+    logits = np.arange(np.prod(shape), dtype=np.float64).reshape(shape)
+    labels = np.ravel_multi_index((np.array([[1, 2]]), np.array([[1, 3]])), shape[2:])
+    got = softmax_cross_entropy_with_integer_labels(logits, labels, axis=(2, 3))
+    row = np.arange(12.0)  # each example's 12 logits are consecutive: the loss is log Σ e^(c) − label
+    expected = [[math.log(sum(math.exp(c) for c in row)) - label for label in (5, 11)]]
+    np.testing.assert_allclose(got, expected, rtol=1e-14)
+    reversed_axes = softmax_cross_entropy_with_integer_labels(logits, np.ravel_multi_index(
+        (np.array([[1, 3]]), np.array([[1, 2]])), (4, 3)), axis=(3, 2))
+    np.testing.assert_allclose(reversed_axes, expected, rtol=1e-14)
+    log_probs = log_softmax(logits.reshape(1, 2, 12), axis=-1).reshape(shape)
+    np.testing.assert_allclose(nll_loss(log_probs, labels, axis=(2, 3)), expected, rtol=1e-13)
+    gradient = softmax_cross_entropy_with_integer_labels_grad(logits, labels, axis=(-2, -1))
+    flat = softmax_cross_entropy_with_integer_labels_grad(logits.reshape(1, 2, 12), labels)
+    np.testing.assert_array_equal(gradient, flat.reshape(shape))
