@@ -147,7 +147,7 @@ def binary_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=0.0, 
     Reference:
         https://keras.io/api/losses/probabilistic_losses/#binary_crossentropy-function
 
-    Example:
+    Examples:
         >>> binary_crossentropy([[0.0], [1.0]], [[0.2], [0.7]], from_logits=True).round(4)
         array([0.7981, 0.4032], dtype=float32)
     """
@@ -184,7 +184,7 @@ def categorical_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=
     Reference:
         https://keras.io/api/losses/probabilistic_losses/#categorical_crossentropy-function
 
-    Example:
+    Examples:
         >>> categorical_crossentropy([[0, 1]], [[5.0, 7.0]]).round(4)  # −log(7/12)
         array([0.539], dtype=float32)
     """
@@ -245,7 +245,7 @@ def sparse_categorical_crossentropy(y_true, y_pred, from_logits=False, ignore_cl
     Reference:
         https://keras.io/api/losses/probabilistic_losses/#sparse_categorical_crossentropy-function
 
-    Example:
+    Examples:
         >>> sparse_categorical_crossentropy(np.array([1, 2]), np.array([[0.05, 0.95, 0], [0.1, 0.8, 0.1]])).round(4)
         array([0.0513, 2.3026])
     """
@@ -278,7 +278,7 @@ def binary_focal_crossentropy(y_true, y_pred, apply_class_balancing=False, alpha
     Reference:
         https://keras.io/api/losses/probabilistic_losses/#binary_focal_crossentropy-function
 
-    Example:
+    Examples:
         >>> binary_focal_crossentropy([[0, 1], [0, 0]], [[0.6, 0.4], [0.4, 0.6]], gamma=2).round(3)
         array([0.33 , 0.206], dtype=float32)
     """
@@ -326,7 +326,7 @@ def categorical_focal_crossentropy(y_true, y_pred, alpha=0.25, gamma=2.0, from_l
     Reference:
         https://keras.io/api/losses/probabilistic_losses/#categorical_focal_crossentropy-function
 
-    Example:
+    Examples:
         >>> losses = categorical_focal_crossentropy([[0, 1, 0], [0, 0, 1]], [[0.05, 0.9, 0.05], [0.1, 0.85, 0.05]])
         >>> [f"{loss:.4g}" for loss in losses]
         ['0.0002634', '0.6759']
@@ -359,7 +359,7 @@ def kl_divergence(y_true, y_pred):
     Reference:
         https://keras.io/api/losses/probabilistic_losses/#kldivergence-function
 
-    Example:
+    Examples:
         >>> kl_divergence(np.array([[0.0, 1.0]]), np.array([[0.5, 0.5]])).round(6)
         array([0.693146])
     """
@@ -463,12 +463,14 @@ class BinaryCrossentropy(_SmoothedCrossentropy):
     loss = Σ_n w_n · ℓ_n / (number of ℓ_n)   for "sum_over_batch_size", ℓ_n = binary_crossentropy(y_true, y_pred)_n
 
     Args:
-        from_logits, label_smoothing, axis: as for :func:`binary_crossentropy`.
+        from_logits: as for [`binary_crossentropy`][snippets.mirrors.keras.binary_crossentropy].
+        label_smoothing: as for `binary_crossentropy`.
+        axis: as for `binary_crossentropy`.
         reduction: "sum_over_batch_size" (default), "sum", "mean", "mean_with_sample_weight", None or "none".
         name: the loss's name (kept as an attribute).
         dtype: the dtype y_true and y_pred are cast to; None means float32.
 
-    Example:
+    Examples:
         >>> BinaryCrossentropy()([[0, 1], [0, 1]], [[0.05, 0.95], [0.8, 0.2]]).round(4)
         np.float32(0.8304)
     """
@@ -484,12 +486,14 @@ class CategoricalCrossentropy(_SmoothedCrossentropy):
     loss = Σ_n w_n · ℓ_n / (number of ℓ_n)   for "sum_over_batch_size", ℓ_n = categorical_crossentropy(...)_n
 
     Args:
-        from_logits, label_smoothing, axis: as for :func:`categorical_crossentropy`.
+        from_logits: as for [`categorical_crossentropy`][snippets.mirrors.keras.categorical_crossentropy].
+        label_smoothing: as for `categorical_crossentropy`.
+        axis: as for `categorical_crossentropy`.
         reduction: "sum_over_batch_size" (default), "sum", "mean", "mean_with_sample_weight", None or "none".
         name: the loss's name (kept as an attribute).
         dtype: the dtype y_true and y_pred are cast to; None means float32.
 
-    Example:
+    Examples:
         >>> CategoricalCrossentropy()([[0, 1, 0], [0, 0, 1]], [[0.05, 0.95, 0], [0.1, 0.8, 0.1]]).round(3)
         np.float32(1.177)
     """
@@ -505,13 +509,14 @@ class SparseCategoricalCrossentropy(_Loss):
     loss = Σ_n w_n · ℓ_n / (number of n not ignored)   for "sum_over_batch_size" and "mean" (0 if all are)
 
     Args:
-        from_logits, ignore_class: as for :func:`sparse_categorical_crossentropy`.
+        from_logits: as for [`sparse_categorical_crossentropy`][snippets.mirrors.keras.sparse_categorical_crossentropy].
+        ignore_class: as for `sparse_categorical_crossentropy`.
         reduction: "sum_over_batch_size" (default), "sum", "mean", "mean_with_sample_weight", None or "none".
         axis: the class axis (only the last).
         name: the loss's name (kept as an attribute).
         dtype: the dtype y_true and y_pred are cast to; None means float32.
 
-    Example:
+    Examples:
         >>> SparseCategoricalCrossentropy(ignore_class=-1)([1, -1, 2], [[0.05, 0.95, 0], [0.1, 0.8, 0.1], [0.1, 0.8, 0.1]]).round(4)
         np.float32(1.1769)
     """
@@ -525,3 +530,99 @@ class SparseCategoricalCrossentropy(_Loss):
 
     def _losses_and_mask(self, y_true, y_pred):
         return _sparse_losses_and_mask(y_true, y_pred, self.from_logits, self.ignore_class, self.axis)
+
+
+class BinaryFocalCrossentropy(_Loss):
+    r"""``keras.losses.BinaryFocalCrossentropy``: :func:`binary_focal_crossentropy`, weighted by sample and reduced.
+
+    $$L = \frac{1}{N} \sum_n w_n \ell_n \quad \text{for "sum\_over\_batch\_size"}, \qquad
+    \ell_n = \texttt{binary\_focal\_crossentropy}(y_n, \hat y_n)$$
+
+    Args:
+        apply_class_balancing: whether to weight by $\alpha_t$, as for :func:`binary_focal_crossentropy`.
+        alpha: $\alpha \in [0, 1]$.
+        gamma: $\gamma \ge 0$.
+        from_logits: whether ``y_pred`` holds logits.
+        label_smoothing: $\alpha_s \in [0, 1]$.
+        axis: the axis averaged over.
+        reduction: "sum_over_batch_size" (default), "sum", "mean", "mean_with_sample_weight", None or "none".
+        name: the loss's name (kept as an attribute).
+        dtype: the dtype y_true and y_pred are cast to; None means float32.
+
+    Examples:
+        >>> BinaryFocalCrossentropy(gamma=2)([[0, 1], [0, 0]], [[0.6, 0.4], [0.4, 0.6]]).round(3)
+        np.float32(0.268)
+    """
+
+    def __init__(self, apply_class_balancing=False, alpha=0.25, gamma=2.0, from_logits=False, label_smoothing=0.0,
+                 axis=-1, reduction="sum_over_batch_size", name="binary_focal_crossentropy", dtype=None):
+        super().__init__(reduction, name, dtype)
+        self.apply_class_balancing = apply_class_balancing
+        self.alpha = alpha
+        self.gamma = gamma
+        self.from_logits = from_logits
+        self.label_smoothing = label_smoothing
+        self.axis = axis
+
+    def _losses_and_mask(self, y_true, y_pred):
+        return binary_focal_crossentropy(y_true, y_pred, self.apply_class_balancing, self.alpha, self.gamma,
+                                         self.from_logits, self.label_smoothing, self.axis), None
+
+
+class CategoricalFocalCrossentropy(_Loss):
+    r"""``keras.losses.CategoricalFocalCrossentropy``: :func:`categorical_focal_crossentropy`, weighted and reduced.
+
+    $$L = \frac{1}{N} \sum_n w_n \ell_n \quad \text{for "sum\_over\_batch\_size"}, \qquad
+    \ell_n = \texttt{categorical\_focal\_crossentropy}(y_n, \hat y_n)$$
+
+    Args:
+        alpha: a number or a list of per-class weights, as for :func:`categorical_focal_crossentropy`.
+        gamma: $\gamma \ge 0$.
+        from_logits: whether ``y_pred`` holds logits.
+        label_smoothing: $\alpha_s \in [0, 1]$.
+        axis: the class axis.
+        reduction: "sum_over_batch_size" (default), "sum", "mean", "mean_with_sample_weight", None or "none".
+        name: the loss's name (kept as an attribute).
+        dtype: the dtype y_true and y_pred are cast to; None means float32.
+
+    Examples:
+        >>> loss = CategoricalFocalCrossentropy()
+        >>> loss([[0, 1, 0], [0, 0, 1]], [[0.05, 0.9, 0.05], [0.1, 0.85, 0.05]]).round(4)
+        np.float32(0.3381)
+    """
+
+    def __init__(self, alpha=0.25, gamma=2.0, from_logits=False, label_smoothing=0.0, axis=-1,
+                 reduction="sum_over_batch_size", name="categorical_focal_crossentropy", dtype=None):
+        super().__init__(reduction, name, dtype)
+        self.alpha = alpha
+        self.gamma = gamma
+        self.from_logits = from_logits
+        self.label_smoothing = label_smoothing
+        self.axis = axis
+
+    def _losses_and_mask(self, y_true, y_pred):
+        return categorical_focal_crossentropy(y_true, y_pred, self.alpha, self.gamma, self.from_logits,
+                                              self.label_smoothing, self.axis), None
+
+
+class KLDivergence(_Loss):
+    r"""``keras.losses.KLDivergence``: :func:`kl_divergence` over the last axis, weighted by sample and reduced.
+
+    $$L = \frac{1}{N} \sum_n w_n \sum_c t_{n,c} \log \frac{t_{n,c}}{p_{n,c}} \quad \text{for
+    "sum\_over\_batch\_size"}, \qquad t, p \text{ clipped into } [\varepsilon, 1]$$
+
+    Args:
+        reduction: "sum_over_batch_size" (default), "sum", "mean", "mean_with_sample_weight", None or "none".
+        name: the loss's name (kept as an attribute).
+        dtype: the dtype y_true and y_pred are cast to; None means float32.
+
+    Examples:
+        >>> KLDivergence()([[0.0, 1.0], [0.5, 0.5]], [[0.5, 0.5], [0.5, 0.5]]).round(4)
+        np.float32(0.3466)
+    """
+
+    def __init__(self, reduction="sum_over_batch_size", name="kl_divergence", dtype=None):
+        super().__init__(reduction, name, dtype)
+
+    def _losses_and_mask(self, y_true, y_pred):
+        return kl_divergence(y_true, y_pred), None

@@ -50,6 +50,12 @@ def _sigmoid(x):
     return ((1 + np.tanh(x.astype(np.float64) / 2)) / 2).astype(np.float32)
 
 
+def _softmax(x):
+    """Probabilities for inputs (not expected values) along the last axis."""
+    e = np.exp(x.astype(np.float64) - x.max(axis=-1, keepdims=True))
+    return (e / e.sum(axis=-1, keepdims=True)).astype(np.float32)
+
+
 # --- the seed articles' examples, run through the real Keras --------------------------------------------------
 
 
@@ -219,12 +225,22 @@ def _class_case(name, seed, from_logits):
         return rng, soft_labels, y_pred, {"from_logits": from_logits, "label_smoothing": 0.1}
     if name == "CategoricalCrossentropy":
         return rng, soft_labels, y_pred, {"from_logits": from_logits, "label_smoothing": 0.1}
+    if name == "BinaryFocalCrossentropy":
+        y_pred = y_pred if from_logits else _sigmoid(logits)
+        return rng, soft_labels, y_pred, {"from_logits": from_logits, "label_smoothing": 0.1, "gamma": 1.5,
+                                          "apply_class_balancing": True, "alpha": 0.3}
+    if name == "CategoricalFocalCrossentropy":
+        alpha = rng.uniform(0.1, 1.0, logits.shape[-1]).astype(np.float32).tolist()
+        return rng, soft_labels, y_pred, {"from_logits": from_logits, "label_smoothing": 0.1, "alpha": alpha}
+    if name == "KLDivergence":
+        return rng, soft_labels, _softmax(logits), {}
     indices.flat[::4] = 2
     return rng, indices, y_pred, {"from_logits": from_logits, "ignore_class": 2}
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-@pytest.mark.parametrize("name", ["BinaryCrossentropy", "CategoricalCrossentropy", "SparseCategoricalCrossentropy"])
+@pytest.mark.parametrize("name", ["BinaryCrossentropy", "CategoricalCrossentropy", "SparseCategoricalCrossentropy",
+                                  "BinaryFocalCrossentropy", "CategoricalFocalCrossentropy", "KLDivergence"])
 @pytest.mark.parametrize("reduction", REDUCTIONS)
 @pytest.mark.parametrize("sample_weight_kind", SAMPLE_WEIGHTS)
 def test_loss_classes_match_keras(seed, name, reduction, sample_weight_kind):
