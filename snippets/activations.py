@@ -12,20 +12,20 @@ from snippets._checks import as_float_array, check_axis
 
 
 def sigmoid(x):
-    """Logistic sigmoid, element-wise.
+    r"""Logistic sigmoid, element-wise.
 
-    σ(x) = 1 / (1 + e^(−x)) = e^x / (1 + e^x)
+    $$\sigma(x) = \frac{1}{1 + e^{-x}} = \frac{e^x}{1 + e^x}$$
 
-    Evaluated with e = e^(−|x|) ∈ (0, 1] as 1 / (1 + e) for x ≥ 0 and e / (1 + e) for x < 0: no overflow, and
-    full relative precision in both tails (σ(−20) is about 2e-9, not 0, in float32).
+    Evaluated with $e = e^{-|x|} \in (0, 1]$ as $1 / (1 + e)$ for $x \ge 0$ and $e / (1 + e)$ for $x < 0$: no
+    overflow, and full relative precision in both tails ($\sigma(-20)$ is about 2e-9, not 0, in float32).
 
     Args:
         x: array of any shape.
 
     Returns:
-        σ(x), same shape and floating dtype as ``x``.
+        $\sigma(x)$, same shape and floating dtype as `x`.
 
-    Example:
+    Examples:
         >>> float(sigmoid(0.0))
         0.5
     """
@@ -35,20 +35,20 @@ def sigmoid(x):
 
 
 def log_sigmoid(x):
-    """Logarithm of the sigmoid, element-wise.
+    r"""Logarithm of the sigmoid, element-wise.
 
-    log σ(x) = −log(1 + e^(−x)) = −softplus(−x) = min(x, 0) − log(1 + e^(−|x|))
+    $$\log \sigma(x) = -\log(1 + e^{-x}) = -\operatorname{softplus}(-x) = \min(x, 0) - \log(1 + e^{-|x|})$$
 
-    The right-hand form has no overflow and no ``log(0)``: it is about ``x`` for very negative ``x`` and about
-    ``−e^(−x)`` for very positive ``x``. Use ``log_sigmoid(-x)`` for log(1 − σ(x)).
+    The right-hand form has no overflow and no $\log 0$: it is about $x$ for very negative $x$ and about
+    $-e^{-x}$ for very positive $x$. Use `log_sigmoid(-x)` for $\log(1 - \sigma(x))$.
 
     Args:
         x: array of any shape.
 
     Returns:
-        log σ(x) ≤ 0, same shape and floating dtype as ``x``.
+        $\log \sigma(x) \le 0$, same shape and floating dtype as `x`.
 
-    Example:
+    Examples:
         >>> round(float(log_sigmoid(0.0)), 6)
         -0.693147
     """
@@ -72,12 +72,13 @@ def _max_and_log_sum(x: np.ndarray, axis: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def logsumexp(x, axis: int = -1, keepdims: bool = False):
-    """Log of the sum of exponentials along ``axis``.
+    r"""Log of the sum of exponentials along `axis`.
 
-    logsumexp(x) = log Σ_j e^(x_j) = m + log1p(Σ_{j≠k} e^(x_j − m)),   m = x_k = max_j x_j
+    $$\operatorname{logsumexp}(x) = \log \sum_j e^{x_j} = m + \operatorname{log1p}\Big(\sum_{j \ne k} e^{x_j - m}\Big),
+    \qquad m = x_k = \max_j x_j$$
 
-    Subtracting the maximum keeps every exponent ≤ 0, so nothing overflows; the maximum's own term is exactly 1,
-    and log1p of the rest keeps full precision when the other entries are far below the maximum.
+    Subtracting the maximum keeps every exponent $\le 0$, so nothing overflows; the maximum's own term is exactly
+    1, and log1p of the rest keeps full precision when the other entries are far below the maximum.
 
     Args:
         x: array with at least one dimension.
@@ -85,9 +86,9 @@ def logsumexp(x, axis: int = -1, keepdims: bool = False):
         keepdims: keep the reduced axis with size 1.
 
     Returns:
-        Array of ``x``'s floating dtype with ``axis`` removed (or kept with size 1).
+        Array of `x`'s floating dtype with `axis` removed (or kept with size 1).
 
-    Example:
+    Examples:
         >>> round(float(logsumexp([0.0, 0.0])), 6)
         0.693147
     """
@@ -99,21 +100,22 @@ def logsumexp(x, axis: int = -1, keepdims: bool = False):
 
 
 def log_softmax(x, axis: int = -1):
-    """Logarithm of the softmax along ``axis``.
+    r"""Logarithm of the softmax along `axis`.
 
-    log softmax(x)_i = x_i − logsumexp(x) = (x_i − m) − log1p(Σ_{j≠k} e^(x_j − m)),   m = x_k = max_j x_j
+    $$\log \operatorname{softmax}(x)_i = x_i - \operatorname{logsumexp}(x)
+    = (x_i - m) - \operatorname{log1p}\Big(\sum_{j \ne k} e^{x_j - m}\Big), \qquad m = x_k = \max_j x_j$$
 
-    Subtracting m before adding the log of the sum keeps float32 precision for large logits: for [512, 512]
-    the direct x − logsumexp(x) is off by about eps · 512.
+    Subtracting $m$ before adding the log of the sum keeps float32 precision for large logits: for `[512, 512]`
+    the direct $x - \operatorname{logsumexp}(x)$ is off by about $512\,\varepsilon$.
 
     Args:
         x: array with at least one dimension.
         axis: the class axis.
 
     Returns:
-        Log-probabilities, same shape and floating dtype as ``x``; ``exp`` of them sums to 1 along ``axis``.
+        Log-probabilities, same shape and floating dtype as `x`; `exp` of them sums to 1 along `axis`.
 
-    Example:
+    Examples:
         >>> np.round(log_softmax([0.0, 0.0]), 6)
         array([-0.693147, -0.693147])
     """
@@ -124,18 +126,19 @@ def log_softmax(x, axis: int = -1):
 
 
 def softmax(x, axis: int = -1):
-    """Softmax along ``axis``.
+    r"""Softmax along `axis`.
 
-    softmax(x)_i = e^(x_i) / Σ_j e^(x_j) = e^(x_i − m) / Σ_j e^(x_j − m),   m = max_j x_j
+    $$\operatorname{softmax}(x)_i = \frac{e^{x_i}}{\sum_j e^{x_j}} = \frac{e^{x_i - m}}{\sum_j e^{x_j - m}},
+    \qquad m = \max_j x_j$$
 
     Args:
         x: array with at least one dimension.
         axis: the class axis.
 
     Returns:
-        Probabilities in [0, 1] that sum to 1 along ``axis``, same shape and floating dtype as ``x``.
+        Probabilities in $[0, 1]$ that sum to 1 along `axis`, same shape and floating dtype as `x`.
 
-    Example:
+    Examples:
         >>> softmax([1.0, 1.0, 1.0, 1.0])
         array([0.25, 0.25, 0.25, 0.25])
     """

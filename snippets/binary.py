@@ -1,10 +1,10 @@
-"""Binary cross-entropy: on probabilities, on logits (with PyTorch's ``pos_weight``) and α-balanced.
+r"""Binary cross-entropy: on probabilities, on logits (with PyTorch's `pos_weight`) and α-balanced.
 
-Labels are hard (0 or 1) or soft (any value in [0, 1]) and have exactly the shape of the predictions. Every loss
-is per element (reduce it with :func:`snippets.reduction.reduce`). Each loss on logits has its analytic gradient
-with respect to the logits beside it, under the same name with ``_grad``.
+Labels are hard (0 or 1) or soft (any value in $[0, 1]$) and have exactly the shape of the predictions. Every loss
+is per element (reduce it with [`reduce`][snippets.reduction.reduce]). Each loss on logits has its analytic
+gradient with respect to the logits beside it, under the same name with `_grad`.
 
-Logits must be finite: ±inf and NaN are refused with a ``ValueError`` (PyTorch returns nan or inf for them).
+Logits must be finite: ±inf and NaN are refused with a `ValueError` (PyTorch returns nan or inf for them).
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from snippets._checks import as_float_array, as_labels_like, as_logits_and_label
 from snippets.activations import sigmoid
 
 LOG_FLOOR = -100.0
-"""The floor on each logarithm in :func:`binary_cross_entropy` (PyTorch's)."""
+"""The floor on each logarithm in [`binary_cross_entropy`][snippets.binary.binary_cross_entropy] (PyTorch's)."""
 
 BLOCK = 1 << 16
-"""Elements per tile in :func:`sigmoid_binary_cross_entropy`: a tile of each operand and temporary stays in cache."""
+"""Elements per tile in `sigmoid_binary_cross_entropy`: a tile of each operand and temporary stays in cache."""
 
 
 def _pos_weight(pos_weight, logits: np.ndarray):
@@ -44,28 +44,29 @@ def _tiles(rows: int, cols: int):
 
 
 def binary_cross_entropy(probs, labels):
-    """Binary cross-entropy of probabilities, element-wise, each logarithm floored at −100 as in PyTorch.
+    r"""Binary cross-entropy of probabilities, element-wise, each logarithm floored at −100 as in PyTorch.
 
-    BCE(p, y) = −[y · max(log p, −100) + (1 − y) · max(log(1 − p), −100)]
+    $$\mathrm{BCE}(p, y) = -\big[y \max(\log p, -100) + (1 - y) \max(\log(1 - p), -100)\big]$$
 
-    The floor is the one of ``torch.nn.functional.binary_cross_entropy`` (torch 2.13): p = 0 or p = 1 gives a
+    The floor is the one of `torch.nn.functional.binary_cross_entropy` (torch 2.13): $p = 0$ or $p = 1$ gives a
     finite loss, 100 for a certain wrong prediction, and 0 for a certain right one. Keras 3.15
-    (``keras.losses.binary_crossentropy``) instead clips p into [1e-7, 1 − 1e-7] before the logarithms: its loss
-    is at most −log(1e-7) ≈ 16.12 (15.94 for p = 1, y = 0 in float32) and is not 0 for a certain right
-    prediction (≈ 1.2e-7 for p = y = 1). log(1 − p) is computed as log1p(−p), exact also for tiny p.
-    Losses on logits need no floor: prefer :func:`sigmoid_binary_cross_entropy`.
+    (`keras.losses.binary_crossentropy`) instead clips $p$ into $[10^{-7}, 1 - 10^{-7}]$ before the logarithms:
+    its loss is at most $-\log 10^{-7} \approx 16.12$ (15.94 for $p = 1, y = 0$ in float32) and is not 0 for a
+    certain right prediction ($\approx 1.2 \cdot 10^{-7}$ for $p = y = 1$). $\log(1 - p)$ is computed as
+    $\operatorname{log1p}(-p)$, exact also for tiny $p$. Losses on logits need no floor: prefer
+    [`sigmoid_binary_cross_entropy`][snippets.binary.sigmoid_binary_cross_entropy].
 
     Args:
-        probs: predicted probabilities of the positive class, in [0, 1], any shape.
-        labels: targets in [0, 1] (hard 0/1 or soft), the shape of ``probs``.
+        probs: predicted probabilities of the positive class, in $[0, 1]$, any shape.
+        labels: targets in $[0, 1]$ (hard 0/1 or soft), the shape of `probs`.
 
     Returns:
-        The loss ≥ 0 per element, the shape and floating dtype of ``probs``.
+        The loss $\ge 0$ per element, the shape and floating dtype of `probs`.
 
     Reference:
         https://pytorch.org/docs/stable/generated/torch.nn.BCELoss.html (the clamp of the log at −100).
 
-    Example:
+    Examples:
         >>> np.round(binary_cross_entropy([0.5, 0.0], [1, 1]), 4)
         array([  0.6931, 100.    ])
     """
@@ -79,35 +80,38 @@ def binary_cross_entropy(probs, labels):
 
 
 def sigmoid_binary_cross_entropy(logits, labels, *, pos_weight=None):
-    """Binary cross-entropy of logits, element-wise, with an optional weight on the positive term.
+    r"""Binary cross-entropy of logits, element-wise, with an optional weight on the positive term.
 
-    ℓ(z, y) = w · y · softplus(−z) + (1 − y) · softplus(z),   softplus(x) = log(1 + eˣ)
+    $$\ell(z, y) = w\, y \operatorname{softplus}(-z) + (1 - y) \operatorname{softplus}(z),
+    \qquad \operatorname{softplus}(x) = \log(1 + e^x)$$
 
-    since −log σ(z) = softplus(−z) and −log(1 − σ(z)) = softplus(z); w is ``pos_weight`` (1 when None).
-    softplus(±z) is evaluated as max(±z, 0) + log1p(e^(−|z|)), which never overflows. Without ``pos_weight`` the
-    two terms merge into
+    since $-\log \sigma(z) = \operatorname{softplus}(-z)$ and $-\log(1 - \sigma(z)) = \operatorname{softplus}(z)$;
+    $w$ is `pos_weight` (1 when None). $\operatorname{softplus}(\pm z)$ is evaluated as
+    $\max(\pm z, 0) + \operatorname{log1p}(e^{-|z|})$, which never overflows. Without `pos_weight` the two terms
+    merge into
 
-        ℓ = z · ([z > 0] − y) + log1p(e^(−|z|))   (that is (1 − y)·z or −y·z, plus the tail)
+    $$\ell = z\,([z > 0] - y) + \operatorname{log1p}(e^{-|z|})$$
 
-    a sum of two non-negative terms, as are the two terms with ``pos_weight``: no cancellation, so the loss
-    keeps its relative precision in both tails. ℓ(−20, 0) = 2.06e-9 in float32, where PyTorch's
-    (1 − y)·z − log σ(z) cancels to 0. Otherwise equals ``torch.nn.functional.binary_cross_entropy_with_logits``
-    with ``reduction="none"`` (torch 2.13); negative ``pos_weight`` and ±inf logits are refused.
+    (that is $(1 - y)\,z$ or $-y\,z$, plus the tail), a sum of two non-negative terms, as are the two terms with
+    `pos_weight`: no cancellation, so the loss keeps its relative precision in both tails.
+    $\ell(-20, 0) = 2.06 \cdot 10^{-9}$ in float32, where PyTorch's $(1 - y)\,z - \log \sigma(z)$ cancels to 0.
+    Otherwise equals `torch.nn.functional.binary_cross_entropy_with_logits` with `reduction="none"`
+    (torch 2.13); negative `pos_weight` and ±inf logits are refused.
 
     Args:
-        logits: real scores z, any shape.
-        labels: targets in [0, 1] (hard 0/1 or soft), the shape of ``logits``.
-        pos_weight: weight w ≥ 0 of the positive term: a number, or an array of shape (C,) with one weight per
-            class along the last axis of ``logits`` (C = logits.shape[-1]), broadcast as in PyTorch.
+        logits: real scores $z$, any shape.
+        labels: targets in $[0, 1]$ (hard 0/1 or soft), the shape of `logits`.
+        pos_weight: weight $w \ge 0$ of the positive term: a number, or an array of shape $(C,)$ with one weight
+            per class along the last axis of `logits` ($C$ = `logits.shape[-1]`), broadcast as in PyTorch.
 
     Returns:
-        The loss ≥ 0 per element, the shape of ``logits``, dtype that of ``logits`` and float ``labels``
+        The loss $\ge 0$ per element, the shape of `logits`, dtype that of `logits` and float `labels`
         together (integer or bool labels keep the logits' dtype).
 
     Reference:
         https://pytorch.org/docs/stable/generated/torch.nn.BCEWithLogitsLoss.html
 
-    Example:
+    Examples:
         >>> np.round(sigmoid_binary_cross_entropy([0.0, 0.0], [1, 1], pos_weight=[1, 3]), 4)
         array([0.6931, 2.0794])
     """
@@ -162,22 +166,23 @@ def sigmoid_binary_cross_entropy(logits, labels, *, pos_weight=None):
 
 
 def sigmoid_binary_cross_entropy_grad(logits, labels, *, pos_weight=None):
-    """Gradient of :func:`sigmoid_binary_cross_entropy` with respect to the logits, element-wise.
+    r"""Gradient of `sigmoid_binary_cross_entropy` with respect to the logits, element-wise.
 
-    ∂ℓ/∂z = (1 − y) · σ(z) − w · y · σ(−z)   (= σ(z) − y when w = 1)
+    $$\frac{\partial \ell}{\partial z} = (1 - y)\,\sigma(z) - w\, y\, \sigma(-z)
+    \qquad (= \sigma(z) - y \text{ when } w = 1)$$
 
     Each sigmoid is evaluated directly, so the gradient of a confident right prediction is tiny but not
-    rounded to 0 (σ(20) − 1 would be 0 in float32; −σ(−20) = −2.06e-9 is not).
+    rounded to 0 ($\sigma(20) - 1$ would be 0 in float32; $-\sigma(-20) = -2.06 \cdot 10^{-9}$ is not).
 
     Args:
-        logits: real scores z, any shape.
-        labels: targets in [0, 1], the shape of ``logits``.
-        pos_weight: as in :func:`sigmoid_binary_cross_entropy`.
+        logits: real scores $z$, any shape.
+        labels: targets in $[0, 1]$, the shape of `logits`.
+        pos_weight: as in `sigmoid_binary_cross_entropy`.
 
     Returns:
-        ∂ℓ/∂z, the shape and dtype of :func:`sigmoid_binary_cross_entropy`'s result.
+        $\partial \ell / \partial z$, the shape and dtype of `sigmoid_binary_cross_entropy`'s result.
 
-    Example:
+    Examples:
         >>> np.round(sigmoid_binary_cross_entropy_grad([0.0, 0.0], [1, 0]), 4)
         array([-0.5,  0.5])
     """
@@ -193,26 +198,27 @@ def _balancing(labels: np.ndarray, alpha) -> np.ndarray:
 
 
 def balanced_binary_cross_entropy(logits, labels, *, alpha):
-    """α-balanced binary cross-entropy of logits, element-wise (Lin et al. 2017, section 3.1).
+    r"""α-balanced binary cross-entropy of logits, element-wise (Lin et al. 2017, section 3.1).
 
-    ℓ(z, y) = α_t · BCE(z, y),   α_t = α · y + (1 − α) · (1 − y)
+    $$\ell(z, y) = \alpha_t \operatorname{BCE}(z, y), \qquad \alpha_t = \alpha\, y + (1 - \alpha)(1 - y)$$
 
-    α weights the positive class and 1 − α the negative one; for soft labels α_t interpolates, as Keras 3.15's
-    ``binary_focal_crossentropy(apply_class_balancing=True)`` does. α = 1/2 gives half the plain loss. BCE is
-    :func:`sigmoid_binary_cross_entropy`; this is :func:`snippets.focal.sigmoid_focal_loss` with γ = 0.
+    $\alpha$ weights the positive class and $1 - \alpha$ the negative one; for soft labels $\alpha_t$ interpolates,
+    as Keras 3.15's `binary_focal_crossentropy(apply_class_balancing=True)` does. $\alpha = 1/2$ gives half the
+    plain loss. BCE is [`sigmoid_binary_cross_entropy`][snippets.binary.sigmoid_binary_cross_entropy]; this is
+    [`sigmoid_focal_loss`][snippets.focal.sigmoid_focal_loss] with $\gamma = 0$.
 
     Args:
-        logits: real scores z, any shape.
-        labels: targets in [0, 1], the shape of ``logits``.
-        alpha: weight α ∈ [0, 1] of the positive class.
+        logits: real scores $z$, any shape.
+        labels: targets in $[0, 1]$, the shape of `logits`.
+        alpha: weight $\alpha \in [0, 1]$ of the positive class.
 
     Returns:
-        The loss ≥ 0 per element, the shape and dtype of :func:`sigmoid_binary_cross_entropy`'s result.
+        The loss $\ge 0$ per element, the shape and dtype of `sigmoid_binary_cross_entropy`'s result.
 
     Reference:
         T.-Y. Lin et al., "Focal Loss for Dense Object Detection", 2017, https://arxiv.org/abs/1708.02002
 
-    Example:
+    Examples:
         >>> np.round(balanced_binary_cross_entropy([0.0, 0.0], [1, 0], alpha=0.25), 4)
         array([0.1733, 0.5199])
     """
@@ -221,19 +227,19 @@ def balanced_binary_cross_entropy(logits, labels, *, alpha):
 
 
 def balanced_binary_cross_entropy_grad(logits, labels, *, alpha):
-    """Gradient of :func:`balanced_binary_cross_entropy` with respect to the logits, element-wise.
+    r"""Gradient of `balanced_binary_cross_entropy` with respect to the logits, element-wise.
 
-    ∂ℓ/∂z = α_t · (σ(z) − y)
+    $$\frac{\partial \ell}{\partial z} = \alpha_t\,(\sigma(z) - y)$$
 
     Args:
-        logits: real scores z, any shape.
-        labels: targets in [0, 1], the shape of ``logits``.
-        alpha: weight α ∈ [0, 1] of the positive class.
+        logits: real scores $z$, any shape.
+        labels: targets in $[0, 1]$, the shape of `logits`.
+        alpha: weight $\alpha \in [0, 1]$ of the positive class.
 
     Returns:
-        ∂ℓ/∂z, the shape and dtype of :func:`balanced_binary_cross_entropy`'s result.
+        $\partial \ell / \partial z$, the shape and dtype of `balanced_binary_cross_entropy`'s result.
 
-    Example:
+    Examples:
         >>> np.round(balanced_binary_cross_entropy_grad([0.0, 0.0], [1, 0], alpha=0.25), 4)
         array([-0.125,  0.375])
     """

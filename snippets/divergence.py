@@ -1,17 +1,17 @@
-"""Kullback–Leibler divergence as a loss, on predicted log-probabilities (what a network's log-softmax gives).
+r"""Kullback–Leibler divergence as a loss, on predicted log-probabilities (what a network's log-softmax gives).
 
-KL(t ‖ p) = Σ_c t_c (log t_c − log p_c)
+$$D_{\mathrm{KL}}(t \,\Vert\, p) = \sum_c t_c (\log t_c - \log p_c)$$
 
-With targets t fixed, KL(t ‖ p) = H(t, p) − H(t): it differs from the cross-entropy only by the targets' entropy,
-a constant, so both have the same gradient, and KL is 0 for a perfect prediction where cross-entropy stays at
-H(t) > 0 for soft (e.g. smoothed) targets.
+With targets $t$ fixed, $D_{\mathrm{KL}}(t \,\Vert\, p) = H(t, p) - H(t)$: it differs from the cross-entropy only
+by the targets' entropy, a constant, so both have the same gradient, and KL is 0 for a perfect prediction where
+cross-entropy stays at $H(t) > 0$ for soft (e.g. smoothed) targets.
 
-The argument order is optax's (``kl_divergence(log_predictions, targets)``) and PyTorch's
-(``kl_div(input, target)``), predictions first; :func:`snippets.information.kl_divergence` ``(p, q)`` is the
-textbook KL(p ‖ q) on probabilities, true distribution first.
+The argument order is optax's (`kl_divergence(log_predictions, targets)`) and PyTorch's
+(`kl_div(input, target)`), predictions first; [`information.kl_divergence`][snippets.information.kl_divergence]
+`(p, q)` is the textbook $D_{\mathrm{KL}}(p \,\Vert\, q)$ on probabilities, true distribution first.
 
-A class with t_c = 0 contributes 0 (0 · log 0 = 0, whatever p_c is); one with t_c > 0 = p_c makes the divergence
-+inf, as it is mathematically.
+A class with $t_c = 0$ contributes 0 ($0 \log 0 = 0$, whatever $p_c$ is); one with $t_c > 0 = p_c$ makes the
+divergence $+\infty$, as it is mathematically.
 """
 
 from __future__ import annotations
@@ -31,24 +31,26 @@ def _log_predictions(log_predictions, axis: int) -> tuple[np.ndarray, int]:
 
 
 def kl_divergence(log_predictions, targets, *, axis: int = -1):
-    """KL divergence of predicted log-probabilities from target probabilities, per example.
+    r"""KL divergence of predicted log-probabilities from target probabilities, per example.
 
-    KL(t ‖ p) = Σ_c t_c (log t_c − log p_c),   with 0 · (log 0 − log p) = 0
+    $$D_{\mathrm{KL}}(t \,\Vert\, p) = \sum_c t_c (\log t_c - \log p_c),
+    \qquad \text{with } 0 \cdot (\log 0 - \log p) = 0$$
 
     Args:
-        log_predictions: log p, shape (..., K, ...); ≤ 0 (−inf for an impossible class), exp sums to 1.
-        targets: t, the same shape, in [0, 1], summing to 1 along ``axis``.
+        log_predictions: $\log p$, shape `(..., K, ...)`; $\le 0$ ($-\infty$ for an impossible class), exp sums
+            to 1.
+        targets: $t$, the same shape, in $[0, 1]$, summing to 1 along `axis`.
         axis: the class axis.
 
     Returns:
-        KL ≥ 0 (up to rounding) per example: the input shape without ``axis``, in ``log_predictions``'s
-        floating dtype; +inf where t_c > 0 = p_c.
+        KL $\ge 0$ (up to rounding) per example: the input shape without `axis`, in `log_predictions`'s
+        floating dtype; $+\infty$ where $t_c > 0 = p_c$.
 
     References:
-        ``optax.losses.kl_divergence``; ``torch.nn.functional.kl_div(log_target=False)`` summed over classes
+        `optax.losses.kl_divergence`; `torch.nn.functional.kl_div(log_target=False)` summed over classes
         (torch 2.13).
 
-    Example:
+    Examples:
         >>> round(float(kl_divergence(np.log([0.5, 0.5]), [1.0, 0.0])), 6)  # log 2
         0.693147
     """
@@ -64,27 +66,28 @@ def kl_divergence(log_predictions, targets, *, axis: int = -1):
 
 
 def kl_divergence_with_log_targets(log_predictions, log_targets, *, axis: int = -1):
-    """KL divergence of predicted log-probabilities from target log-probabilities, per example.
+    r"""KL divergence of predicted log-probabilities from target log-probabilities, per example.
 
-    KL(t ‖ p) = Σ_c e^(log t_c) (log t_c − log p_c),   with a term 0 where log t_c = −inf
+    $$D_{\mathrm{KL}}(t \,\Vert\, p) = \sum_c e^{\log t_c} (\log t_c - \log p_c),
+    \qquad \text{with a term 0 where } \log t_c = -\infty$$
 
     For targets that arrive as log-probabilities (a teacher's log-softmax in distillation): no exp–log round
-    trip, and a target of probability 0 is written log t = −inf.
+    trip, and a target of probability 0 is written $\log t = -\infty$.
 
     Args:
-        log_predictions: log p, shape (..., K, ...); ≤ 0, exp sums to 1 along ``axis``.
-        log_targets: log t, the same shape; ≤ 0, exp sums to 1 along ``axis``.
+        log_predictions: $\log p$, shape `(..., K, ...)`; $\le 0$, exp sums to 1 along `axis`.
+        log_targets: $\log t$, the same shape; $\le 0$, exp sums to 1 along `axis`.
         axis: the class axis.
 
     Returns:
-        KL ≥ 0 (up to rounding) per example: the input shape without ``axis``, in ``log_predictions``'s
-        floating dtype; +inf where log t_c > −inf = log p_c.
+        KL $\ge 0$ (up to rounding) per example: the input shape without `axis`, in `log_predictions`'s
+        floating dtype; $+\infty$ where $\log t_c > -\infty = \log p_c$.
 
     References:
-        ``optax.losses.kl_divergence_with_log_targets``; ``torch.nn.functional.kl_div(log_target=True)``
+        `optax.losses.kl_divergence_with_log_targets`; `torch.nn.functional.kl_div(log_target=True)`
         summed over classes (torch 2.13).
 
-    Example:
+    Examples:
         >>> float(kl_divergence_with_log_targets(np.log([0.5, 0.5]), np.log([0.5, 0.5])))
         0.0
     """

@@ -55,7 +55,7 @@ def sigmoid_focal_loss(logits, labels, *, alpha=None, gamma: float = 2.0):
     Returns:
         The loss ≥ 0 per element, the shape of ``logits``, dtype that of ``logits`` and float ``labels`` together.
 
-    Example:
+    Examples:
         >>> np.round(sigmoid_focal_loss([0.0, 2.0], [1, 1], gamma=2.0), 4)
         array([0.1733, 0.0018])
     """
@@ -82,7 +82,7 @@ def sigmoid_focal_loss_grad(logits, labels, *, alpha=None, gamma: float = 2.0):
     Returns:
         ∂FL/∂z, the shape and dtype of :func:`sigmoid_focal_loss`'s result.
 
-    Example:
+    Examples:
         >>> np.round(sigmoid_focal_loss_grad([0.0, 0.0], [1, 0], gamma=2.0), 4)
         array([-0.2983,  0.2983])
     """
@@ -161,7 +161,7 @@ def softmax_focal_loss(logits, labels, *, axis: int = -1, alpha=None, gamma: flo
     Returns:
         The loss ≥ 0 per example: ``logits``' shape without ``axis``, its floating dtype.
 
-    Example:
+    Examples:
         >>> np.round(softmax_focal_loss([[0.0, 0.0]], [[1.0, 0.0]], gamma=2.0), 4)
         array([0.1733])
     """
@@ -190,7 +190,7 @@ def softmax_focal_loss_grad(logits, labels, *, axis: int = -1, alpha=None, gamma
     Returns:
         ∂FL/∂z, the shape and floating dtype of ``logits``.
 
-    Example:
+    Examples:
         >>> np.round(softmax_focal_loss_grad([[0.0, 0.0]], [[1.0, 0.0]], gamma=2.0), 4)
         array([[-0.2983,  0.2983]])
     """

@@ -8,23 +8,26 @@ from snippets._checks import as_float_array, check_number
 
 
 def numerical_gradient(f, x, *, eps: float = 1e-6):
-    """Gradient of the scalar function ``f`` at ``x`` by central differences, in float64.
+    r"""Gradient of the scalar function `f` at `x` by central differences, in float64.
 
-    ∂f/∂x_i ≈ (f(x + ε·e_i) − f(x − ε·e_i)) / (2ε)
+    $$\frac{\partial f}{\partial x_i} \approx \frac{f(x + \varepsilon e_i) - f(x - \varepsilon e_i)}{2 \varepsilon}$$
 
-    The error is O(ε²) from truncation plus about 1e-16·|f|/ε from rounding: with the default ε = 1e-6, a few
-    1e-10·|f| for a smooth f of order-1 derivatives. ``x`` is copied to float64 and f is called 2·x.size
-    times, so this is for small arrays (tests), not for training.
+    The error is $O(\varepsilon^2)$ from truncation plus about $10^{-16} |f| / \varepsilon$ from rounding: with
+    the default $\varepsilon = 10^{-6}$, a few $10^{-10} |f|$ for a smooth $f$ of order-1 derivatives. `x` is
+    copied to float64 and `f` is called `2 * x.size` times, so this is for small arrays (tests), not for training.
 
     Args:
-        f: function of an array of the shape of ``x`` returning a scalar (a Python or numpy number, or 0-d array).
+        f: function of an array of the shape of `x` returning a scalar (a Python or numpy number, or 0-d array).
         x: the point, any shape.
-        eps: the step ε > 0.
+        eps: the step $\varepsilon > 0$.
 
     Returns:
-        The gradient, float64 of the shape of ``x``.
+        The gradient, float64 of the shape of `x`.
 
-    Example:
+    Raises:
+        ValueError: if `f` is not callable or returns an array, or `eps` is not a number $> 0$.
+
+    Examples:
         >>> np.round(numerical_gradient(lambda v: (v ** 2).sum(), [1.0, -2.0]), 6)
         array([ 2., -4.])
     """

@@ -1,4 +1,4 @@
-"""Reduction of per-example losses to the number an optimizer minimizes: mean, sum or none, optionally weighted."""
+"""Reduction of per-example losses to the number an optimiser minimises: mean, sum or none, optionally weighted."""
 
 from __future__ import annotations
 
@@ -10,25 +10,30 @@ REDUCTIONS = ("mean", "sum", "none")
 
 
 def reduce(losses, reduction: str = "mean", *, weights=None):
-    """Reduce per-example losses: their (weighted) mean, their (weighted) sum, or the losses themselves.
+    r"""Reduce per-example losses: their (weighted) mean, their (weighted) sum, or the losses themselves.
 
-    mean = Σ w·ℓ / Σ w,   sum = Σ w·ℓ,   none = w·ℓ   (w = 1 without ``weights``)
+    $$\text{mean} = \frac{\sum_i w_i \ell_i}{\sum_i w_i}, \qquad \text{sum} = \sum_i w_i \ell_i,
+    \qquad \text{none} = w_i \ell_i \qquad (w_i = 1 \text{ without } \texttt{weights})$$
 
     The weighted mean divides by the total weight, not by the number of examples: it is PyTorch's mean for
-    class weights (``torch.nn.functional.cross_entropy(weight=...)``), where w is the weight of each
-    example's class. An empty batch has sum 0 and no mean: "mean" raises ``ValueError``, as it does when the
+    class weights (`torch.nn.functional.cross_entropy(weight=...)`), where $w_i$ is the weight of each
+    example's class. An empty batch has sum 0 and no mean: "mean" raises `ValueError`, as it does when the
     weights sum to 0 (PyTorch 2.13 returns nan in both cases).
 
     Args:
         losses: per-example losses, any shape (every element is one term).
         reduction: "mean", "sum" or "none".
-        weights: optional weights ≥ 0 of exactly the shape of ``losses`` (no broadcasting).
+        weights: optional weights $\ge 0$ of exactly the shape of `losses` (no broadcasting).
 
     Returns:
-        A 0-d array for "mean" and "sum", an array of the shape of ``losses`` for "none"; the floating dtype of
-        ``losses`` (and ``weights``) either way.
+        A 0-d array for "mean" and "sum", an array of the shape of `losses` for "none"; the floating dtype of
+        `losses` (and `weights`) either way.
 
-    Example:
+    Raises:
+        ValueError: for an unknown `reduction`, weights of another shape or with a negative or non-finite
+            entry, and "mean" of an empty batch or of weights that sum to 0.
+
+    Examples:
         >>> float(reduce([1.0, 2.0, 3.0], "mean", weights=[1.0, 1.0, 2.0]))
         2.25
     """

@@ -44,7 +44,7 @@ def cross_entropy_of_weighted_targets(logits, targets, *, axis: int):
     Returns:
         Per-example losses: ``logits``'s shape without ``axis``, in ``logits``'s floating dtype.
 
-    Example:
+    Examples:
         >>> round(float(cross_entropy_of_weighted_targets([0.0, 0.0], [2.0, 0.0], axis=-1)), 6)  # 2 ln 2
         1.386294
     """

@@ -57,7 +57,7 @@ def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None):
     Reference:
         https://www.tensorflow.org/api_docs/python/tf/nn/sigmoid_cross_entropy_with_logits
 
-    Example:
+    Examples:
         >>> import numpy as np
         >>> sigmoid_cross_entropy_with_logits(labels=np.array([1.0, 1.0, 0.0]), logits=np.array([1.0, -1.0, 0.0])).round(4)
         array([0.3133, 1.3133, 0.6931])
@@ -85,7 +85,7 @@ def weighted_cross_entropy_with_logits(labels, logits, pos_weight, name=None):
     Reference:
         https://www.tensorflow.org/api_docs/python/tf/nn/weighted_cross_entropy_with_logits
 
-    Example:
+    Examples:
         >>> import numpy as np
         >>> weighted_cross_entropy_with_logits(labels=np.array([1.0, 0.5, 0.0]), logits=np.array([1.5, -0.1, -10.0]),
         ...                                    pos_weight=1.5).round(4)
@@ -111,7 +111,7 @@ def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
     Reference:
         https://www.tensorflow.org/api_docs/python/tf/nn/softmax_cross_entropy_with_logits
 
-    Example:
+    Examples:
         >>> import numpy as np
         >>> softmax_cross_entropy_with_logits(labels=np.array([[0.0, 1.0]]), logits=np.array([[5.0, 7.0]])).round(4)
         array([0.1269])
@@ -139,7 +139,7 @@ def sparse_softmax_cross_entropy_with_logits(labels, logits, name=None):
     Reference:
         https://www.tensorflow.org/api_docs/python/tf/nn/sparse_softmax_cross_entropy_with_logits
 
-    Example:
+    Examples:
         >>> import numpy as np
         >>> sparse_softmax_cross_entropy_with_logits(labels=np.array([1]), logits=np.array([[5.0, 7.0]])).round(4)
         array([0.1269])

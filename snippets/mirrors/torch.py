@@ -139,7 +139,7 @@ def cross_entropy(input, target, weight=None, *, ignore_index=-100, reduction="m
     Reference:
         https://pytorch.org/docs/stable/generated/torch.nn.functional.cross_entropy.html
 
-    Example:
+    Examples:
         >>> logits = np.array([[2.0, 0.0, 0.0], [0.0, 0.0, 0.0]])
         >>> round(float(cross_entropy(logits, np.array([0, -100]), label_smoothing=0.1)), 4)
         0.3729
@@ -205,7 +205,7 @@ def nll_loss(input, target, weight=None, *, ignore_index=-100, reduction="mean")
     Reference:
         https://pytorch.org/docs/stable/generated/torch.nn.functional.nll_loss.html
 
-    Example:
+    Examples:
         >>> float(nll_loss(np.log([[0.5, 0.5], [0.25, 0.75]]), np.array([0, 1]), reduction="sum").round(4))
         0.9808
     """
@@ -251,7 +251,7 @@ def binary_cross_entropy(input, target, weight=None, *, reduction="mean"):
     Reference:
         https://pytorch.org/docs/stable/generated/torch.nn.BCELoss.html
 
-    Example:
+    Examples:
         >>> binary_cross_entropy(np.array([0.0, 0.5]), np.array([1.0, 1.0]), reduction="none").round(4)
         array([100.    ,   0.6931])
     """
@@ -285,7 +285,7 @@ def binary_cross_entropy_with_logits(input, target, weight=None, *, reduction="m
     Reference:
         https://pytorch.org/docs/stable/generated/torch.nn.BCEWithLogitsLoss.html
 
-    Example:
+    Examples:
         >>> binary_cross_entropy_with_logits(np.array([0.0, 0.0]), np.array([1.0, 1.0]), pos_weight=np.array([1.0, 3.0]),
         ...                                  reduction="none").round(4)
         array([0.6931, 2.0794])
@@ -321,7 +321,7 @@ def kl_div(input, target, *, reduction="mean", log_target=False):
     Reference:
         https://pytorch.org/docs/stable/generated/torch.nn.KLDivLoss.html
 
-    Example:
+    Examples:
         >>> float(kl_div(np.log([[0.5, 0.5]]), np.array([[1.0, 0.0]]), reduction="batchmean").round(6))
         0.693147
     """
@@ -361,7 +361,7 @@ def mse_loss(input, target, *, reduction="mean", weight=None):
     Reference:
         https://pytorch.org/docs/stable/generated/torch.nn.functional.mse_loss.html
 
-    Example:
+    Examples:
         >>> float(mse_loss(np.array([1.0, 2.0]), np.array([3.0, 3.0]), weight=np.array([1.0, 3.0])))
         1.75
     """
@@ -414,7 +414,7 @@ def softmax(input, dim=None, *, dtype=None):
     Reference:
         https://pytorch.org/docs/stable/generated/torch.nn.functional.softmax.html
 
-    Example:
+    Examples:
         >>> softmax(np.array([0.0, 0.0]), 0)
         array([0.5, 0.5])
     """
@@ -439,7 +439,7 @@ def log_softmax(input, dim=None, *, dtype=None):
     Reference:
         https://pytorch.org/docs/stable/generated/torch.nn.functional.log_softmax.html
 
-    Example:
+    Examples:
         >>> log_softmax(np.array([0.0, 0.0]), 0).round(6)
         array([-0.693147, -0.693147])
     """
@@ -463,7 +463,7 @@ def one_hot(tensor, num_classes=-1):
     Reference:
         https://pytorch.org/docs/stable/generated/torch.nn.functional.one_hot.html
 
-    Example:
+    Examples:
         >>> one_hot(np.array([0, 2]))
         array([[1, 0, 0],
                [0, 0, 1]])
@@ -506,7 +506,7 @@ def sigmoid_focal_loss(inputs, targets, alpha=0.25, gamma=2, reduction="none"):
         torchvision/ops/focal_loss.py; T.-Y. Lin et al., "Focal Loss for Dense Object Detection", 2017,
         https://arxiv.org/abs/1708.02002
 
-    Example:
+    Examples:
         >>> sigmoid_focal_loss(np.array([0.0, 2.0]), np.array([1.0, 1.0])).round(5)
         array([0.04332, 0.00045])
     """
