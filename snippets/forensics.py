@@ -2,30 +2,32 @@ r"""Forensics of a printed loss: which conventions turn these inputs into this n
 
 A loss printed in an article, a log or a notebook is one number, but the convention behind it is rarely stated:
 the log base, a mean or a sum, binary or categorical cross-entropy, Keras's clip, float32 rounding.
-:func:`explain` recomputes the loss of the given predictions and targets under every combination of the
-conventions below and keeps those that reproduce the printed digits.
+[`explain`][snippets.forensics.explain] recomputes the loss of the given predictions and targets under every
+combination of the conventions below and keeps those that reproduce the printed digits.
 
-The search space, explicit and small (its size is :data:`SEARCH_SPACE`; a call takes milliseconds):
+The search space, explicit and small ([`SEARCH_SPACE`][snippets.forensics.SEARCH_SPACE]; a call takes a tenth of
+a second):
 
 - **input**: the predictions as given, or read the other way (probabilities fed to a loss that expects logits,
   so a softmax or sigmoid is applied once more; scores fed to a loss that expects probabilities);
 - **family**: categorical cross-entropy $-\sum_c t_c \log q_c$ (the default); binary cross-entropy of every
-  element; PyTorch's ``nll_loss`` given scores that are not log-probabilities, $-\sum_c t_c s_c$; the KL
+  element; PyTorch's `nll_loss` given scores that are not log-probabilities, $-\sum_c t_c s_c$; the KL
   divergence $\sum_c t_c \log(t_c / q_c)$;
 - **guard** (probabilities only): none; Keras's clip into $[\varepsilon, 1 - \varepsilon]$, $\varepsilon =
-  10^{-7}$, after renormalising rows that do not sum to 1 (``categorical_crossentropy``) or alone
-  (``binary_crossentropy``; ``kl_divergence`` clips into $[\varepsilon, 1]$); PyTorch's floor of each
-  logarithm at −100 in ``binary_cross_entropy`` is reported wherever it changes a term;
+  10^{-7}$, after renormalising rows that do not sum to 1 (`categorical_crossentropy`) or alone
+  (`binary_crossentropy`; `kl_divergence` clips into $[\varepsilon, 1]$); PyTorch's floor of each
+  logarithm at −100 in `binary_cross_entropy` is reported wherever it changes a term;
 - **label smoothing**: $(1 - \alpha)\,y + \alpha/K$ (PyTorch, Keras, optax), $(1 - \alpha)\,y + \alpha/2$ (Keras's
   binary form), $(1 - \alpha)\,y + \alpha\,(1 - y)/(K - 1)$ (a variant found in some code), for each α in
-  :data:`ALPHAS`;
+  [`ALPHAS`][snippets.forensics.ALPHAS];
 - **reduction**: one example (the default; one element for binary cross-entropy), the sum, the mean over the
-  batch, the mean over all elements (PyTorch's ``BCELoss`` and ``kl_div(reduction="mean")``), the mean over an
-  example's elements (Keras's ``binary_crossentropy``), the batch mean of per-example sums (``batchmean``), and
-  with ``class_weights`` PyTorch's weighted mean $\sum_n w_{y_n} \ell_n / \sum_n w_{y_n}$ and the weighted sum;
+  batch, the mean over all elements (PyTorch's `BCELoss` and `kl_div(reduction="mean")`), the mean over an
+  example's elements (Keras's `binary_crossentropy`), the batch mean of per-example sums (`batchmean`), and
+  with `class_weights` PyTorch's weighted mean $\sum_n w_{y_n} \ell_n / \sum_n w_{y_n}$ and the weighted sum;
 - **log base**: e (nats, the default), 2 (bits), 10 (bans);
 - **precision**: float64 (the default) or float32, with the log-softmax computed as PyTorch and TensorFlow
-  compute it, $z - m - \log \sum_c e^{z_c - m}$ (:func:`snippets.activations.log_softmax` keeps more digits).
+  compute it, $z - m - \log \sum_c e^{z_c - m}$ ([`log_softmax`][snippets.activations.log_softmax] keeps more
+  digits).
 
 "Simplest" means the fewest non-default conventions, a label smoothing counting twice (its form and its α);
 among equally simple explanations the one closer to the printed value comes first. An explanation whose
@@ -52,27 +54,27 @@ from snippets.mirrors import keras
 from snippets.smoothing import smooth_binary_labels, smooth_labels
 
 ALPHAS = (0.01, 0.05, 0.1, 0.2)
-"""The label-smoothing weights α tried by default (override with ``explain(..., alphas=...)``)."""
+"""The label-smoothing weights α tried by default (override with `explain(..., alphas=...)`)."""
 
-KINDS = ("probabilities", "logits")
-BASES = {"e": ("in nats", None), "2": ("in bits (log base 2)", 2), "10": ("in bans (log base 10)", 10)}
-DTYPES = (np.float64, np.float32)
-FAMILIES = ("cross-entropy", "binary cross-entropy", "nll on scores", "kl divergence")
-GUARDS = ("none", "keras clip")
-SMOOTHINGS = {
+_KINDS = ("probabilities", "logits")
+_BASES = {"e": ("in nats", None), "2": ("in bits (log base 2)", 2), "10": ("in bans (log base 10)", 10)}
+_DTYPES = (np.float64, np.float32)
+_FAMILIES = ("cross-entropy", "binary cross-entropy", "nll on scores", "kl divergence")
+_GUARDS = ("none", "keras clip")
+_SMOOTHINGS = {
     "categorical": "(1 − α)·y + α/K",
     "binary": "(1 − α)·y + α/2",
     "others": "(1 − α)·y + α·(1 − y)/(K − 1)",
 }
 SEARCH_SPACE = {
     "input": ("as given", "read the other way"),
-    "family": FAMILIES,
-    "guard": GUARDS,
-    "label smoothing": ("none",) + tuple(SMOOTHINGS.values()),
+    "family": _FAMILIES,
+    "guard": _GUARDS,
+    "label smoothing": ("none",) + tuple(_SMOOTHINGS.values()),
     "reduction": ("one example", "sum", "mean over the batch", "mean over all elements",
                   "mean over an example's elements", "batch mean of per-example sums", "weighted mean (PyTorch)",
                   "weighted sum"),
-    "log base": tuple(BASES),
+    "log base": tuple(_BASES),
     "precision": ("float64", "float32"),
 }
 """Every dimension of the search and its values, the default first."""
@@ -86,10 +88,10 @@ class Explanation:
 
     Attributes:
         sentence: what was computed, in words, with the log base.
-        code: Python that recomputes ``value`` from the variables ``predictions`` and ``targets`` (and
-            ``class_weights`` for a weighted reduction): it leaves the result in ``value``.
+        code: Python that recomputes `value` from the variables `predictions` and `targets` (and
+            `class_weights` for a weighted reduction): it leaves the result in `value`.
         value: the recomputed loss, unrounded.
-        conventions: the non-default conventions, as ``"dimension: value"`` strings.
+        conventions: the non-default conventions, as `"dimension: value"` strings.
     """
 
     sentence: str
@@ -111,13 +113,13 @@ def printed_interval(printed) -> tuple[float, float]:
     Args:
         printed: the number as printed: a string (scientific notation accepted, trailing zeros count), a
             Python float (its shortest repr gives the digits) or a numpy float (its shortest repr in its own
-            dtype, so ``np.float32(1.1769392)`` has 8 digits).
+            dtype, so `np.float32(1.1769392)` has 8 digits).
 
     Returns:
         (value, tolerance).
 
     Raises:
-        ValueError: ``printed`` is not a finite number written with digits.
+        ValueError: `printed` is not a finite number written with digits.
 
     Examples:
         >>> printed_interval("0.4690")
@@ -158,7 +160,7 @@ class _Inputs:
 
 
 def _validated(predictions, targets, kind, class_weights) -> _Inputs:
-    if not isinstance(kind, str) or kind not in KINDS:
+    if not isinstance(kind, str) or kind not in _KINDS:
         raise ValueError(f"kind must be 'probabilities' or 'logits', got {kind!r}")
     p = as_float_array(predictions, "predictions").astype(np.float64)
     if p.ndim == 0 or p.size == 0:
@@ -211,9 +213,9 @@ _NAIVE_LOG_SOFTMAX = [
 
 
 def _family(family, source, guard, p, t, dtype) -> _Loss | None:
-    """The losses of one family, with ``p`` read as ``source``; None where the convention does not apply.
+    """The losses of one family, with `p` read as `source`; None where the convention does not apply.
 
-    The phrase names the predictions ``{x}``; raises ValueError (from the snippets) for inputs it refuses.
+    The phrase names the predictions `{x}`; raises ValueError (from the snippets) for inputs it refuses.
     """
     naive = dtype == np.float32 and source == "logits"
     if family == "nll on scores":
@@ -242,8 +244,9 @@ def _family(family, source, guard, p, t, dtype) -> _Loss | None:
                          {("snippets.binary", "sigmoid_binary_cross_entropy")}, [], True)
         check_probabilities(p, "p")
         if guard == "keras clip":
-            return _Loss(binary_cross_entropy(np.clip(p, 1e-7, 1 - 1e-7), t), "binary cross-entropy of {x} clipped "
-                         "to [1e-7, 1 − 1e-7] (Keras)", ["loss = binary_cross_entropy(np.clip(p, 1e-7, 1 - 1e-7), t)"],
+            return _Loss(binary_cross_entropy(np.clip(p, 1e-7, 1 - 1e-7), t),
+                         "binary cross-entropy of {x} clipped to [1e-7, 1 − 1e-7] (Keras)",
+                         ["loss = binary_cross_entropy(np.clip(p, 1e-7, 1 - 1e-7), t)"],
                          {("snippets.binary", "binary_cross_entropy")}, [], True)
         floored = ((p == 0) & (t > 0)) | ((p == 1) & (t < 1))
         return _Loss(binary_cross_entropy(p, t), "binary cross-entropy of {x}", ["loss = binary_cross_entropy(p, t)"],
@@ -265,12 +268,15 @@ def _family(family, source, guard, p, t, dtype) -> _Loss | None:
 
 
 def _smoothings(family: str, num_classes: int, alphas):
-    """(convention or None, phrase, function, code template) for each label smoothing tried with ``family``."""
+    """(convention or None, phrase, function, code template) for each label smoothing tried with `family`."""
     yield None, "", lambda t: t, None
-    forms = ["binary"] if family == "binary cross-entropy" else ["categorical"] + (["others"] if num_classes > 1 else [])
+    if family == "binary cross-entropy":
+        forms = ["binary"]
+    else:
+        forms = ["categorical"] + (["others"] if num_classes > 1 else [])
     for form, alpha in itertools.product(forms, alphas):
-        phrase = f", targets smoothed as {SMOOTHINGS[form]} with α = {alpha:g}"
-        convention = f"label smoothing: {SMOOTHINGS[form]}, α = {alpha:g}"
+        phrase = f", targets smoothed as {_SMOOTHINGS[form]} with α = {alpha:g}"
+        convention = f"label smoothing: {_SMOOTHINGS[form]}, α = {alpha:g}"
         if form == "categorical":
             yield convention, phrase, lambda t, a=alpha: smooth_labels(t, a), f"t = smooth_labels(t, {alpha!r})"
         elif form == "binary":
@@ -283,9 +289,9 @@ def _smoothings(family: str, num_classes: int, alphas):
 
 
 def _reductions(loss: _Loss, inputs: _Inputs, smoothed: bool, family: str):
-    """(convention or None, phrase, values, code) for every reduction tried on ``loss``.
+    """(convention or None, phrase, values, code) for every reduction tried on `loss`.
 
-    ``values`` holds one entry per example (or element) for the unreduced losses, else one entry. A reduction
+    `values` holds one entry per example (or element) for the unreduced losses, else one entry. A reduction
     that equals another for these shapes (a sum over a batch of one) is not tried twice.
     """
     v = loss.values
@@ -348,11 +354,11 @@ class _Match:
 
 
 def _matches(printed, inputs: _Inputs, alphas) -> list[_Match]:
-    """Every combination in the search space that reproduces ``printed``, unsorted and unfiltered."""
+    """Every combination in the search space that reproduces `printed`, unsorted and unfiltered."""
     target, tolerance = printed_interval(printed)
     limit = tolerance * (1 + 1e-9) + 1e-300
     found, order = [], 0
-    for dtype, family, guard in itertools.product(DTYPES, FAMILIES, GUARDS):
+    for dtype, family, guard in itertools.product(_DTYPES, _FAMILIES, _GUARDS):
         dtype_name = np.dtype(dtype).name
         p = inputs.predictions.astype(dtype)
         readings = [(inputs.kind, f"the {inputs.kind}")]
@@ -376,7 +382,7 @@ def _matches(printed, inputs: _Inputs, alphas) -> list[_Match]:
             conventions += ["precision: float32"] if dtype == np.float32 else []
             for reduction, reduction_phrase, values, reduction_code in _reductions(loss, inputs, bool(smoothing),
                                                                                    family):
-                for base, (unit, number) in BASES.items():
+                for base, (unit, number) in _BASES.items():
                     order += 1
                     with np.errstate(all="ignore"):
                         divided = values if number is None else values / np.log(dtype(number))
@@ -415,11 +421,12 @@ def _checked_alphas(alphas) -> tuple:
 
 def explain(printed, predictions, targets, *, kind: str = "probabilities", class_weights=None,
             alphas=ALPHAS) -> list[Explanation]:
-    r"""Every convention, alone or combined, that turns ``predictions`` and ``targets`` into the printed loss.
+    r"""Every convention, alone or combined, that turns `predictions` and `targets` into the printed loss.
 
-    Each combination of the conventions in :data:`SEARCH_SPACE` computes a loss $x$; it explains the printed
-    value $v$ with tolerance $\delta$ (half a unit of its last digit, :func:`printed_interval`) when
-    $|x - v| \le \delta$. For example binary cross-entropy summed over an example, in base 10,
+    Each combination of the conventions in [`SEARCH_SPACE`][snippets.forensics.SEARCH_SPACE] computes a loss $x$;
+    it explains the printed value $v$ with tolerance $\delta$ (half a unit of its last digit,
+    [`printed_interval`][snippets.forensics.printed_interval]) when $|x - v| \le \delta$. For example binary
+    cross-entropy summed over an example, in base 10,
 
     $$x = -\sum_{c} \big[t_c \log_{10} q_c + (1 - t_c) \log_{10}(1 - q_c)\big],$$
 
@@ -427,28 +434,30 @@ def explain(printed, predictions, targets, *, kind: str = "probabilities", class
     $x = -\frac1N \sum_n \sum_c t_{n,c} \ln q_{n,c}$.
 
     Args:
-        printed: the loss as printed (see :func:`printed_interval`): ``"0.4690"``, ``"5.9557e-08"``, 0.55.
+        printed: the loss as printed (see [`printed_interval`][snippets.forensics.printed_interval]):
+            `"0.4690"`, `"5.9557e-08"`, 0.55.
         predictions: probabilities or logits, the classes (or the elements of a binary problem) along the last
             axis; a 1-D array is one example; N single-output binary predictions have shape (N, 1).
-        targets: class indices (integers, the shape of ``predictions`` without its last axis) or targets in
-            [0, 1] of the shape of ``predictions`` (one-hot, soft or binary labels).
-        kind: ``"probabilities"`` or ``"logits"``: what ``predictions`` hold.
+        targets: class indices (integers, the shape of `predictions` without its last axis) or targets in
+            [0, 1] of the shape of `predictions` (one-hot, soft or binary labels).
+        kind: `"probabilities"` or `"logits"`: what `predictions` hold.
         class_weights: optional weights of the K classes, to try PyTorch's weighted mean.
         alphas: the label-smoothing weights α to try.
 
     Returns:
         The explanations, simplest first (fewest non-default conventions, then closest to the printed value);
-        empty when nothing in the search space reproduces the printed digits (:func:`report` says so in words).
+        empty when nothing in the search space reproduces the printed digits
+        ([`report`][snippets.forensics.report] says so in words).
 
     Raises:
-        ValueError: ``printed`` is not a number; ``kind`` is unknown; ``predictions`` or ``targets`` are
+        ValueError: `printed` is not a number; `kind` is unknown; `predictions` or `targets` are
             empty, contain NaN or ±inf, lie outside [0, 1] where probabilities are required, or have shapes
-            that do not fit; ``class_weights`` are not K weights ≥ 0; an α is outside (0, 1].
+            that do not fit; `class_weights` are not K weights ≥ 0; an α is outside (0, 1].
         IndexError: a class index is out of range.
 
     References:
-        The losses of PyTorch 2.13 (``torch.nn.functional``) and Keras 3.15 (``keras.losses``), which
-        :mod:`snippets.mirrors` computes.
+        The losses of PyTorch 2.13 (`torch.nn.functional`) and Keras 3.15 (`keras.losses`), which
+        [`snippets.mirrors`][snippets.mirrors] computes.
 
     Examples:
         >>> [e.conventions for e in explain("1.177", [[0.05, 0.95, 0.0], [0.1, 0.8, 0.1]], [1, 2])]
@@ -467,15 +476,18 @@ def explain_together(cases, *, kind: str = "probabilities", class_weights=None, 
     each further number produced by the same convention rules out those that do not reproduce it too.
 
     Args:
-        cases: a sequence of ``(printed, predictions, targets)``, each as in :func:`explain`.
-        kind, class_weights, alphas: as in :func:`explain`, the same for every case.
+        cases: a sequence of `(printed, predictions, targets)`, each as in [`explain`][snippets.forensics.explain].
+        kind: as in [`explain`][snippets.forensics.explain], the same for every case.
+        class_weights: as in `explain`, the same for every case.
+        alphas: as in `explain`, the same for every case.
 
     Returns:
         The explanations of the first case whose conventions reproduce every case, simplest first (the
         distance is the largest over the cases); empty when no convention explains them all.
 
     Raises:
-        ValueError: ``cases`` is empty or not a sequence of triples; any argument :func:`explain` refuses.
+        ValueError: `cases` is empty or not a sequence of triples; any argument that
+            [`explain`][snippets.forensics.explain] refuses.
 
     Examples:
         >>> together = explain_together([("0.55", [0.5, 0.2, 0.3], [1, 0, 0]), ("0.19", [0.8, 0.1, 0.1], [1, 0, 0])])
@@ -501,10 +513,15 @@ def explain_together(cases, *, kind: str = "probabilities", class_weights=None, 
 
 def report(printed, predictions, targets, *, kind: str = "probabilities", class_weights=None, alphas=ALPHAS,
            limit: int = 5) -> str:
-    """The explanations of :func:`explain` in words, or a plain statement that nothing explains the number.
+    """The explanations of [`explain`][snippets.forensics.explain] in words, or a plain "nothing explains it".
 
     Args:
-        printed, predictions, targets, kind, class_weights, alphas: as in :func:`explain`.
+        printed: as in [`explain`][snippets.forensics.explain].
+        predictions: as in `explain`.
+        targets: as in `explain`.
+        kind: as in `explain`.
+        class_weights: as in `explain`.
+        alphas: as in `explain`.
         limit: the most explanations listed (the count of the others is given).
 
     Returns:

@@ -51,7 +51,10 @@ def test_printed_digits_set_the_tolerance(printed, value, tolerance):
 
 @pytest.mark.parametrize("printed, p", [("0.4690", 0.1), ("0.0114", 0.999)])
 def test_seed_002_shooting_entropies_are_binary_entropies_in_bits(printed, p):
-    """002_c3f073eeb47da12d.txt, 「2 信息量与熵」: H_b(0.1) = 0.3251 nats = 0.4690 bits; H_b(0.999) = 0.0114 bits."""
+    """002_c3f073eeb47da12d.txt, 「2 信息量与熵」: H_b(0.1) = 0.3251 nats = 0.4690 bits; H_b(0.999) = 0.0114 bits.
+
+    The article prints both without a unit.
+    """
     best = first(explain(printed, [p], [p]))
     assert set(best.conventions) == {"family: binary cross-entropy", "log base: 2"}
     assert best.value == pytest.approx(mp_binary_entropy(p, 2), rel=1e-13)
@@ -100,7 +103,10 @@ def test_seed_001_binary_example_is_the_batch_mean_and_bce_ranks_second(printed,
 
 
 def test_seed_001_unnormalised_scores_are_renormalised_by_keras():
-    """001, 「如果输入值并不是概率分布?」: CategoricalCrossentropy()([[0, 1]], [[5.0, 7.0]]) = 0.5389965 = −ln(7/12)."""
+    """001, 「如果输入值并不是概率分布?」: CategoricalCrossentropy()([[0, 1]], [[5.0, 7.0]]) prints 0.5389965.
+
+    Keras reads the scores as probabilities and renormalises them: −ln(7/12).
+    """
     best = first(explain("0.5389965", [[5.0, 7.0]], [[0, 1]], kind="logits"))
     assert set(best.conventions) == {"input: the scores taken as probabilities", "guard: keras clip"}
     assert best.value == pytest.approx(-math.log(7 / 12), rel=1e-14)
@@ -129,14 +135,16 @@ def test_seed_004_printed_45418e05_is_float32_and_the_exact_value_needs_no_conve
 
 def test_seed_004_float32_explanation_is_what_torch_prints():
     torch = require("torch")
-    printed = f"{torch.nn.functional.cross_entropy(torch.tensor(SEED_004_LOGITS, dtype=torch.float32), torch.tensor(SEED_004_LABELS), reduction='none')[0].item():.4e}"  # noqa: E501
+    logits = torch.tensor(SEED_004_LOGITS, dtype=torch.float32)
+    loss = torch.nn.functional.cross_entropy(logits, torch.tensor(SEED_004_LABELS), reduction="none")
+    printed = f"{loss[0].item():.4e}"
     assert printed == "4.5418e-05"
     assert first(explain(printed, SEED_004_LOGITS, SEED_004_LABELS, kind="logits")).conventions == \
         ("precision: float32",)
 
 
 def seed_000_batch(positives: int, size: int, seed: int):
-    """Single sigmoid outputs (N, 1) and binary labels: the IMDB setting of 000 (the article prints no inputs)."""
+    """Single sigmoid outputs (N, 1) and binary labels: the IMDB setting of 000, whose inputs are not printed."""
     labels = np.zeros((size, 1))
     labels[:positives] = 1
     return np.random.default_rng(seed).uniform(0.01, 0.99, (size, 1)), labels
