@@ -86,12 +86,21 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 class Explanation:
     """One combination of conventions that reproduces a printed loss.
 
-    Attributes:
+    Args:
         sentence: what was computed, in words, with the log base.
         code: Python that recomputes `value` from the variables `predictions` and `targets` (and
             `class_weights` for a weighted reduction): it leaves the result in `value`.
         value: the recomputed loss, unrounded.
         conventions: the non-default conventions, as `"dimension: value"` strings.
+
+    Examples:
+        >>> best = explain("4.5418e-05", [[10.0, 0.0, -10.0]], [0], kind="logits")[0]
+        >>> best.conventions
+        ('precision: float32',)
+        >>> namespace = {"predictions": [[10.0, 0.0, -10.0]], "targets": [0]}
+        >>> exec(best.code, namespace)
+        >>> float(namespace["value"]) == best.value
+        True
     """
 
     sentence: str
