@@ -104,6 +104,7 @@ class CheckedOutputRunner(DefaultRunner):
 SUITES = {
     "tests/snippets/": "snippets unit tests",
     "tests/conformance/": "conformance with torch, TensorFlow, Keras",
+    "tests/upstream/": "upstream test suites ported (Keras, optax, PyTorch)",
     "tests/docs/": "documentation checks",
     "tests/site/": "site hooks",
     "tests/e2e/": "browser (end-to-end)",

@@ -214,7 +214,7 @@ def _sparse_losses_and_mask(y_true, y_pred, from_logits, ignore_class, axis):
     """The per-example losses of ``sparse_categorical_crossentropy`` and the mask of entries not ignored."""
     y_pred = _prediction(y_pred)
     if y_pred.ndim == 0 or axis not in (-1, y_pred.ndim - 1):
-        raise ValueError(f"Only axis=-1 is currently supported (Keras 3.15, TensorFlow backend). Received: axis={axis}")
+        raise ValueError(f"Only axis=-1 is currently supported. Received: axis={axis} (Keras 3.15, TensorFlow backend)")
     labels = _class_indices(y_true, y_pred, ignore_class, axis)
     if not from_logits:
         _non_negative(y_pred, "y_pred")
