@@ -1,9 +1,9 @@
-"""Focal loss (Lin et al. 2017): cross-entropy scaled down by (1 − p_t)^γ where the prediction is already right.
+r"""Focal loss (Lin et al. 2017): cross-entropy scaled down by (1 − p_t)^γ where the prediction is already right.
 
-The modulating factor (1 − p_t)^γ is evaluated as exp(γ · log(1 − p_t)), with log(1 − p_t) computed from the
-logits in log space. That form is finite for every finite logit and every γ ≥ 0, including γ < 1, where
-(1 − p_t)^(γ−1) in the derivative would blow up as p_t → 1: the gradients below are written so that this power
-never appears alone. Losses are per example; each has its analytic gradient with respect to the logits beside it.
+The modulating factor $(1 - p_t)^\gamma$ is evaluated as $\exp(\gamma \log(1 - p_t))$, with $\log(1 - p_t)$
+computed from the logits in log space. That form is finite for every finite logit and every $\gamma \ge 0$,
+including $\gamma < 1$, where $(1 - p_t)^{\gamma - 1}$ in the derivative would blow up as $p_t \to 1$: the
+gradients below are written so that this power never appears alone. Losses are per example; each has its analytic gradient with respect to the logits beside it.
 
 Reference: T.-Y. Lin, P. Goyal, R. Girshick, K. He, P. Dollár, "Focal Loss for Dense Object Detection", 2017,
 https://arxiv.org/abs/1708.02002
@@ -34,26 +34,28 @@ def _sigmoid_parts(logits, labels, alpha, gamma):
 
 
 def sigmoid_focal_loss(logits, labels, *, alpha=None, gamma: float = 2.0):
-    """Sigmoid focal loss, element-wise.
+    r"""Sigmoid focal loss, element-wise.
 
-    FL(z, y) = α_t · (1 − p_t)^γ · BCE(z, y)
+    $$\operatorname{FL}(z, y) = \alpha_t (1 - p_t)^\gamma \operatorname{BCE}(z, y)$$
 
-    with p = σ(z), p_t = y·p + (1 − y)·(1 − p) (the probability given to the label), α_t = α·y + (1 − α)·(1 − y)
-    (α weights the positive class; α_t = 1 when ``alpha`` is None) and BCE the binary cross-entropy of logits.
-    For hard labels this is −α_t (1 − p_t)^γ log p_t, the loss of the paper; for soft labels p_t and α_t
-    interpolate. It is the formula of ``torchvision.ops.sigmoid_focal_loss`` and of Keras 3.15's
-    ``binary_focal_crossentropy`` (which evaluates it on clipped probabilities). γ = 0 gives α-balanced BCE.
+    with $p = \sigma(z)$, $p_t = y\,p + (1 - y)(1 - p)$ (the probability given to the label),
+    $\alpha_t = \alpha\, y + (1 - \alpha)(1 - y)$ ($\alpha$ weights the positive class; $\alpha_t = 1$ when `alpha`
+    is None) and BCE the binary cross-entropy of logits. For hard labels this is
+    $-\alpha_t (1 - p_t)^\gamma \log p_t$, the loss of the paper; for soft labels $p_t$ and $\alpha_t$ interpolate.
+    It is the formula of `torchvision.ops.sigmoid_focal_loss` and of Keras 3.15's `binary_focal_crossentropy`
+    (which evaluates it on clipped probabilities). $\gamma = 0$ gives α-balanced BCE.
 
-    1 − p_t = y·σ(−z) + (1 − y)·σ(z), so log(1 − p_t) = logaddexp(log y + log σ(−z), log(1 − y) + log σ(z)).
+    $1 - p_t = y\,\sigma(-z) + (1 - y)\,\sigma(z)$, so
+    $\log(1 - p_t) = \operatorname{logaddexp}\big(\log y + \log \sigma(-z),\ \log(1 - y) + \log \sigma(z)\big)$.
 
     Args:
-        logits: real scores z, any shape.
-        labels: targets in [0, 1] (hard 0/1 or soft), the shape of ``logits``.
-        alpha: None, or the weight α ∈ [0, 1] of the positive class (the paper uses 0.25).
-        gamma: focusing parameter γ ≥ 0 (the paper uses 2).
+        logits: real scores $z$, any shape.
+        labels: targets in $[0, 1]$ (hard 0/1 or soft), the shape of `logits`.
+        alpha: None, or the weight $\alpha \in [0, 1]$ of the positive class (the paper uses 0.25).
+        gamma: focusing parameter $\gamma \ge 0$ (the paper uses 2).
 
     Returns:
-        The loss ≥ 0 per element, the shape of ``logits``, dtype that of ``logits`` and float ``labels`` together.
+        The loss $\ge 0$ per element, the shape of `logits`, dtype that of `logits` and float `labels` together.
 
     Examples:
         >>> np.round(sigmoid_focal_loss([0.0, 2.0], [1, 1], gamma=2.0), 4)
@@ -64,23 +66,26 @@ def sigmoid_focal_loss(logits, labels, *, alpha=None, gamma: float = 2.0):
 
 
 def sigmoid_focal_loss_grad(logits, labels, *, alpha=None, gamma: float = 2.0):
-    """Gradient of :func:`sigmoid_focal_loss` with respect to the logits, element-wise.
+    r"""Gradient of `sigmoid_focal_loss` with respect to the logits, element-wise.
 
-    With q = 1 − p_t, ∂q/∂z = (1 − 2y)·σ(z)·σ(−z), so
+    With $q = 1 - p_t$, $\partial q / \partial z = (1 - 2y)\,\sigma(z)\,\sigma(-z)$, so
 
-    ∂FL/∂z = α_t · q^γ · [γ · (1 − 2y) · σ(z)·σ(−z)/q · BCE(z, y) + σ(z) − y]
+    $$\frac{\partial \operatorname{FL}}{\partial z} = \alpha_t\, q^\gamma \Big[\gamma (1 - 2y)
+    \frac{\sigma(z)\,\sigma(-z)}{q} \operatorname{BCE}(z, y) + \sigma(z) - y\Big]$$
 
-    where σ(z)·σ(−z)/q = exp(log σ(z) + log σ(−z) − log q) ≤ 1: no q^(γ−1) appears, so the gradient is finite
-    for γ < 1 too, and it goes to 0 as a prediction becomes certainly right.
+    where $\sigma(z)\,\sigma(-z) / q = \exp(\log \sigma(z) + \log \sigma(-z) - \log q) \le 1$: no $q^{\gamma - 1}$
+    appears, so the gradient is finite for $\gamma < 1$ too, and it goes to 0 as a prediction becomes certainly
+    right.
 
     Args:
-        logits: real scores z, any shape.
-        labels: targets in [0, 1], the shape of ``logits``.
-        alpha: None, or the weight α ∈ [0, 1] of the positive class.
-        gamma: focusing parameter γ ≥ 0.
+        logits: real scores $z$, any shape.
+        labels: targets in $[0, 1]$, the shape of `logits`.
+        alpha: None, or the weight $\alpha \in [0, 1]$ of the positive class.
+        gamma: focusing parameter $\gamma \ge 0$.
 
     Returns:
-        ∂FL/∂z, the shape and dtype of :func:`sigmoid_focal_loss`'s result.
+        $\partial \operatorname{FL} / \partial z$, the shape and dtype of
+        [`sigmoid_focal_loss`][snippets.focal.sigmoid_focal_loss]'s result.
 
     Examples:
         >>> np.round(sigmoid_focal_loss_grad([0.0, 0.0], [1, 0], gamma=2.0), 4)
@@ -137,29 +142,32 @@ def _class_weights(alpha, z: np.ndarray, axis: int):
 
 
 def softmax_focal_loss(logits, labels, *, axis: int = -1, alpha=None, gamma: float = 2.0):
-    """Softmax (categorical) focal loss of one-hot or soft targets.
+    r"""Softmax (categorical) focal loss of one-hot or soft targets.
 
-    FL(z, y) = −Σ_c α_c · (1 − p_c)^γ · y_c · log p_c,   p = softmax(z)
+    $$\operatorname{FL}(z, y) = -\sum_c \alpha_c (1 - p_c)^\gamma\, y_c \log p_c,
+    \qquad p = \operatorname{softmax}(z)$$
 
-    ``alpha`` is Keras's (``keras.losses.categorical_focal_crossentropy``, Keras 3.15): a number multiplies
-    every class (Keras's default is 0.25; here None, meaning 1), an array gives one weight α_c per class.
-    Unlike the sigmoid loss, a number α does not balance positives against negatives here: it scales the loss.
-    Keras clips p into [1e-7, 1 − 1e-7]; here nothing is clipped. With m the most probable class and
-    s = Σ_{j≠m} e^(z_j − z_m): log p_c = (z_c − z_m) − log1p(s), log(1 − p_m) = log s − log1p(s) (exact even
-    where p_m rounds to 1), log(1 − p_c) = log1p(−p_c) for c ≠ m (p_c ≤ 1/2), and (1 − p_c)^γ = exp(γ·log(1 − p_c)).
-    With two classes and logits (0, z), this is
-    :func:`sigmoid_focal_loss` of z with α_c = (1 − α, α) for hard labels. γ = 0 gives (weighted)
-    softmax cross-entropy.
+    `alpha` is Keras's (`keras.losses.categorical_focal_crossentropy`, Keras 3.15): a number multiplies
+    every class (Keras's default is 0.25; here None, meaning 1), an array gives one weight $\alpha_c$ per class.
+    Unlike the sigmoid loss, a number $\alpha$ does not balance positives against negatives here: it scales the
+    loss. Keras clips $p$ into $[10^{-7}, 1 - 10^{-7}]$; here nothing is clipped. With $m$ the most probable class
+    and $s = \sum_{j \ne m} e^{z_j - z_m}$: $\log p_c = (z_c - z_m) - \operatorname{log1p}(s)$,
+    $\log(1 - p_m) = \log s - \operatorname{log1p}(s)$ (exact even where $p_m$ rounds to 1),
+    $\log(1 - p_c) = \operatorname{log1p}(-p_c)$ for $c \ne m$ ($p_c \le 1/2$), and
+    $(1 - p_c)^\gamma = \exp(\gamma \log(1 - p_c))$. With two classes and logits $(0, z)$, this is
+    [`sigmoid_focal_loss`][snippets.focal.sigmoid_focal_loss] of $z$ with $\alpha_c = (1 - \alpha, \alpha)$ for
+    hard labels. $\gamma = 0$ gives (weighted) softmax cross-entropy.
 
     Args:
-        logits: real scores, at least 2 classes along ``axis``.
-        labels: targets of the shape of ``logits``, in [0, 1] and summing to 1 along ``axis`` (one-hot or soft).
+        logits: real scores, at least 2 classes along `axis`.
+        labels: targets of the shape of `logits`, in $[0, 1]$ and summing to 1 along `axis` (one-hot or soft).
         axis: the class axis.
-        alpha: None, a number ≥ 0, or an array of shape (C,) of per-class weights ≥ 0 (C = classes along axis).
-        gamma: focusing parameter γ ≥ 0.
+        alpha: None, a number $\ge 0$, or an array of shape $(C,)$ of per-class weights $\ge 0$ ($C$ classes along
+            `axis`).
+        gamma: focusing parameter $\gamma \ge 0$.
 
     Returns:
-        The loss ≥ 0 per example: ``logits``' shape without ``axis``, its floating dtype.
+        The loss $\ge 0$ per example: `logits`' shape without `axis`, its floating dtype.
 
     Examples:
         >>> np.round(softmax_focal_loss([[0.0, 0.0]], [[1.0, 0.0]], gamma=2.0), 4)
@@ -170,25 +178,27 @@ def softmax_focal_loss(logits, labels, *, axis: int = -1, alpha=None, gamma: flo
 
 
 def softmax_focal_loss_grad(logits, labels, *, axis: int = -1, alpha=None, gamma: float = 2.0):
-    """Gradient of :func:`softmax_focal_loss` with respect to the logits.
+    r"""Gradient of `softmax_focal_loss` with respect to the logits.
 
-    With g_c = α_c · y_c · (1 − p_c)^γ · (1 − γ · p_c·log p_c/(1 − p_c)),
+    With $g_c = \alpha_c\, y_c (1 - p_c)^\gamma \big(1 - \gamma\, p_c \log p_c / (1 - p_c)\big)$,
 
-    ∂FL/∂z_k = p_k · Σ_c g_c − g_k = p_k · Σ_{c≠k} g_c − (1 − p_k) · g_k
+    $$\frac{\partial \operatorname{FL}}{\partial z_k} = p_k \sum_c g_c - g_k
+    = p_k \sum_{c \ne k} g_c - (1 - p_k)\, g_k$$
 
-    (from ∂p_c/∂z_k = p_c(δ_ck − p_k)); the right-hand form is the one evaluated, with 1 − p_k from the logits.
-    The ratio p·log p/(1 − p) lies in [−1, 0): it replaces (1 − p)^(γ−1), which is infinite at p = 1 for
-    γ < 1, so the gradient is finite for every γ ≥ 0.
+    (from $\partial p_c / \partial z_k = p_c(\delta_{ck} - p_k)$); the right-hand form is the one evaluated, with
+    $1 - p_k$ from the logits. The ratio $p \log p / (1 - p)$ lies in $[-1, 0)$: it replaces
+    $(1 - p)^{\gamma - 1}$, which is infinite at $p = 1$ for $\gamma < 1$, so the gradient is finite for every
+    $\gamma \ge 0$.
 
     Args:
-        logits: real scores, at least 2 classes along ``axis``.
-        labels: targets of the shape of ``logits``, summing to 1 along ``axis``.
+        logits: real scores, at least 2 classes along `axis`.
+        labels: targets of the shape of `logits`, summing to 1 along `axis`.
         axis: the class axis.
-        alpha: None, a number ≥ 0, or an array of shape (C,) of per-class weights ≥ 0.
-        gamma: focusing parameter γ ≥ 0.
+        alpha: None, a number $\ge 0$, or an array of shape $(C,)$ of per-class weights $\ge 0$.
+        gamma: focusing parameter $\gamma \ge 0$.
 
     Returns:
-        ∂FL/∂z, the shape and floating dtype of ``logits``.
+        $\partial \operatorname{FL} / \partial z$, the shape and floating dtype of `logits`.
 
     Examples:
         >>> np.round(softmax_focal_loss_grad([[0.0, 0.0]], [[1.0, 0.0]], gamma=2.0), 4)
