@@ -133,14 +133,21 @@ def test_seed_004_printed_45418e05_is_float32_and_the_exact_value_needs_no_conve
     assert ln3.conventions == () and ln3.value == pytest.approx(math.log(3), rel=1e-15)
 
 
-def test_seed_004_float32_explanation_is_what_torch_prints():
+@pytest.mark.parametrize("dtype, printed, conventions", [("float32", "4.5418e-05", ("precision: float32",)),
+                                                          ("float64", "4.5401e-05", ())])
+def test_seed_004_explanation_is_what_torch_prints(dtype, printed, conventions):
     torch = require("torch")
-    logits = torch.tensor(SEED_004_LOGITS, dtype=torch.float32)
+    logits = torch.tensor(SEED_004_LOGITS, dtype=getattr(torch, dtype))
     loss = torch.nn.functional.cross_entropy(logits, torch.tensor(SEED_004_LABELS), reduction="none")
-    printed = f"{loss[0].item():.4e}"
-    assert printed == "4.5418e-05"
-    assert first(explain(printed, SEED_004_LOGITS, SEED_004_LABELS, kind="logits")).conventions == \
-        ("precision: float32",)
+    assert f"{loss[0].item():.4e}" == printed
+    assert first(explain(printed, SEED_004_LOGITS, SEED_004_LABELS, kind="logits")).conventions == conventions
+
+
+def test_seed_004_tensorflow_float32_rounds_alike():
+    """TensorFlow 2.21's CPU softmax cross-entropy computes log Σ e^(z − m) in float32 too."""
+    tf = require("tensorflow")
+    loss = tf.nn.softmax_cross_entropy_with_logits(labels=[[1.0, 0.0, 0.0]], logits=SEED_004_LOGITS[:1].astype("f4"))
+    assert f"{float(loss.numpy()[0]):.4e}" == "4.5418e-05"
 
 
 def seed_000_batch(positives: int, size: int, seed: int):
@@ -174,6 +181,17 @@ def test_seed_000_keras_itself_prints_the_same_digits():
     printed = f"{float(keras.ops.convert_to_numpy(keras.ops.mean(loss))):.4e}"
     assert printed == "5.9557e-08"
     assert "guard: keras clip" in first(explain(printed, predictions, labels)).conventions
+
+
+def test_seed_000_loss_on_one_column_has_zero_gradient():
+    """The page's claim: Keras 3.15 (TensorFlow 2.21) categorical_crossentropy on (N, 1) does not depend on y_pred."""
+    os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+    tf, keras = require("tensorflow"), require("keras")
+    predictions, labels = seed_000_batch(4, 8, 0)
+    variable = tf.Variable(predictions.astype(np.float32))
+    with tf.GradientTape() as tape, pytest.warns(SyntaxWarning, match="num_classes > 1"):
+        loss = tf.reduce_mean(keras.losses.categorical_crossentropy(labels.astype(np.float32), variable))
+    assert tape.gradient(loss, variable).numpy().tolist() == [[0.0]] * 8
 
 
 def test_seed_002_pytorch_example_is_the_mean_over_three_examples():
