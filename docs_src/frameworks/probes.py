@@ -32,7 +32,9 @@ from typing import Callable
 import numpy as np
 
 LIBRARIES = ("torch", "tf", "keras", "optax", "snippets")
-FAMILIES = ("binary", "categorical", "integer", "focal", "kl", "smoothing")
+FAMILIES = ("binary", "categorical", "integer", "focal", "kl", "smoothing", "tf1")
+# TensorFlow 1.x names, run as TF 2.21 keeps them (tf.compat.v1): one column; TF 1.15 has no Python 3.11 wheel.
+COLUMNS = {"tf1": ("tf",)}
 CELLS = Path(__file__).with_name("cells.json")
 RTOL = 1e-4  # a result matches a candidate within this relative tolerance (float32 results, float64 candidates)
 
@@ -174,9 +176,14 @@ def run_cell(row: Row, fw: Frameworks, library: str) -> str:
     return judge(result, row.candidates() if row.candidates else {}, row.rtol)
 
 
+def columns(family: str) -> tuple[str, ...]:
+    """The libraries a family's table has a column for."""
+    return COLUMNS.get(family, LIBRARIES)
+
+
 def run_all(fw: Frameworks | None = None) -> dict:
     fw = fw or Frameworks()
-    return {anchor: {lib: run_cell(r, fw, lib) for lib in LIBRARIES} for anchor, r in ROWS.items()}
+    return {anchor: {lib: run_cell(r, fw, lib) for lib in columns(r.family)} for anchor, r in ROWS.items()}
 
 
 # --- verdicts read from the API -----------------------------------------------------------------------------
@@ -1132,6 +1139,78 @@ def smoothing_integer_labels(fw):
     }
 
 
+# --- TensorFlow 1.x names (tf.compat.v1 of TF 2.21) ---------------------------------------------------------
+
+
+def label_gradient(fw, loss) -> Callable:
+    """∂(Σ loss(t))/∂t at the soft targets t = SOFT_T (None when the loss stops the gradient)."""
+
+    def gradient():
+        t = fw.tf.constant(SOFT_T)
+        with fw.tf.GradientTape() as tape:
+            tape.watch(t)
+            total = fw.tf.reduce_sum(loss(t))
+        result = tape.gradient(total, t)
+        return Verdict("`None`") if result is None else result
+
+    return gradient
+
+
+@row("tf1", lambda: {r"$-\log\operatorname{softmax}(z)$": -log_softmax(Z)})
+def tf1_softmax_v1_label_gradient(fw):
+    """tf.compat.v1.nn.softmax_cross_entropy_with_logits (TF 1's default name): gradient with respect to the labels."""
+    v1 = fw.tf.compat.v1.nn.softmax_cross_entropy_with_logits
+    return {"tf": label_gradient(fw, lambda t: v1(labels=t, logits=Z))}
+
+
+@row("tf1", lambda: {r"$-\log\operatorname{softmax}(z)$": -log_softmax(Z)})
+def tf1_softmax_v2_label_gradient(fw):
+    """tf.compat.v1.nn.softmax_cross_entropy_with_logits_v2, which TF 2 calls tf.nn.softmax_cross_entropy_with_logits."""
+    v2 = fw.tf.compat.v1.nn.softmax_cross_entropy_with_logits_v2
+    return {"tf": label_gradient(fw, lambda t: v2(labels=t, logits=Z))}
+
+
+@row("tf1")
+def tf1_weighted_targets(fw):
+    """weighted_cross_entropy_with_logits: TF 1 named the labels `targets`; TF 2.21's compat.v1 still accepts it."""
+    v1 = fw.tf.compat.v1.nn.weighted_cross_entropy_with_logits
+    want = PW * Y * softplus(-Z) + (1 - Y) * softplus(Z)
+    return {"tf": lambda: named("targets=", v1(targets=Y, logits=Z, pos_weight=PW), want)}
+
+
+WEIGHTS_0 = np.array([0.0, 2.0, 0.5], dtype=np.float32)  # for Z3; one weight is 0
+T3 = one_hot([0, 1, 2], 3).astype(np.float32)
+
+
+def tf1_reduction_candidates():
+    """The weighted means, and TF 1's sum over the number of non-zero weights."""
+    losses = ce_logits(Z3, T3)
+    nonzero = {r"$\sum_i w_i \ell_i / \#\{i : w_i \ne 0\}$": (WEIGHTS_0 * losses).sum() / np.count_nonzero(WEIGHTS_0)}
+    return weighted_mean_candidates(losses, WEIGHTS_0) | nonzero
+
+
+@row("tf1")
+def tf1_losses_reduction(fw):
+    """tf.compat.v1.losses.softmax_cross_entropy with weights (0, 2, 0.5): default reduction, what it divides by."""
+    loss = fw.tf.compat.v1.losses.softmax_cross_entropy
+    result = lambda: judge(loss(T3, Z3, weights=WEIGHTS_0), tf1_reduction_candidates())
+    return {"tf": lambda: Verdict(f"{default(loss, 'reduction')}: {result()}")}
+
+
+@row("tf1", lambda: {k: v.mean() for k, v in smoothing_candidates(Z, T).items()})
+def tf1_losses_smoothing(fw):
+    """tf.compat.v1.losses.softmax_cross_entropy(label_smoothing=0.2) on one-hot targets, K = 3 (mean over N)."""
+    loss = fw.tf.compat.v1.losses.softmax_cross_entropy
+    return {"tf": lambda: loss(T, Z, label_smoothing=ALPHA)}
+
+
+@row("tf1", lambda: {k: v.mean() for k, v in binary_smoothing_candidates().items()})
+def tf1_sigmoid_smoothing(fw):
+    """tf.compat.v1.losses.sigmoid_cross_entropy(label_smoothing=0.2) on labels of shape (N, 1) (mean over N)."""
+    loss = fw.tf.compat.v1.losses.sigmoid_cross_entropy
+    return {"tf": lambda: loss(Y1, ZS, label_smoothing=ALPHA)}
+
+
 def main(argv: list[str]) -> int:
     """Print the cells that differ from cells.json; with --write, write them."""
     cells = run_all()
@@ -1144,7 +1223,8 @@ def main(argv: list[str]) -> int:
     ]
     print("\n".join(changed) or "cells.json is up to date")
     if "--write" in argv:
-        families = {family: [a for a, r in ROWS.items() if r.family == family] for family in FAMILIES}
+        families = {family: {"columns": list(columns(family)), "rows": [a for a, r in ROWS.items() if r.family == family]}
+                    for family in FAMILIES}
         document = {"versions": versions(), "families": families, "cells": cells}
         CELLS.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {CELLS}")
