@@ -93,12 +93,11 @@ def check_base(base) -> None:
 def distribution_atol(dtype, num_classes: int = 1) -> float:
     r"""The default tolerance of "sums to 1" for $K$ classes in ``dtype``.
 
-    $$\mathrm{atol} = \max\left(100\,arepsilon_{\mathrm{dtype}},\ \min(5 \cdot 10^{-5} K,\ 10^{-2})
-ight)$$
+    $$\mathrm{atol} = \max\left(100\,\varepsilon_{\mathrm{dtype}},\ \min(5 \cdot 10^{-5} K,\ 10^{-2})\right)$$
 
     Probabilities printed to 4 decimals are each off by at most $5 \cdot 10^{-5}$, so their sum by at most
     $5 \cdot 10^{-5} K$; log-probabilities printed to 4 decimals put the sum of their exponentials within
-    $e^{5 \cdot 10^{-5}} - 1 pprox 5 \cdot 10^{-5}$ of 1 whatever $K$. Both are accepted. Rounding error of
+    $e^{5 \cdot 10^{-5}} - 1 \approx 5 \cdot 10^{-5}$ of 1 whatever $K$. Both are accepted. Rounding error of
     the dtype is covered by 100 ulps of 1 ($2.2 \cdot 10^{-14}$ in float64, $1.2 \cdot 10^{-5}$ in float32,
     0.098 in float16). The cap of $10^{-2}$ keeps refusing rows more than 1 % away from 1 in float32 and float64,
     whatever the number of classes.

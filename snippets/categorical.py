@@ -1,21 +1,26 @@
-"""Categorical cross-entropy: one example belongs to one of K classes.
+r"""Categorical cross-entropy: one example belongs to one of K classes.
 
-Four inputs, four functions, one loss −log p(true class) (or its expectation under soft targets):
+Four inputs, four functions, one loss $-\log p(\text{true class})$ (or its expectation under soft targets):
 
-- :func:`categorical_cross_entropy`: probabilities and a target distribution (Keras ``categorical_crossentropy``).
-- :func:`softmax_cross_entropy`: logits and a target distribution, one-hot or soft, optionally smoothed
-  (optax ``softmax_cross_entropy``, PyTorch ``cross_entropy`` with probability targets).
-- :func:`softmax_cross_entropy_with_integer_labels`: logits and class indices (optax
-  ``softmax_cross_entropy_with_integer_labels``, PyTorch ``cross_entropy`` with class-index targets).
-- :func:`nll_loss`: log-probabilities and class indices (PyTorch ``nll_loss``).
+- [`categorical_cross_entropy`][snippets.categorical.categorical_cross_entropy]: probabilities and a target
+  distribution (Keras `categorical_crossentropy`).
+- [`softmax_cross_entropy`][snippets.categorical.softmax_cross_entropy]: logits and a target distribution,
+  one-hot or soft, optionally smoothed (optax `softmax_cross_entropy`, PyTorch `cross_entropy` with probability
+  targets).
+- [`softmax_cross_entropy_with_integer_labels`][snippets.categorical.softmax_cross_entropy_with_integer_labels]:
+  logits and class indices (optax `softmax_cross_entropy_with_integer_labels`, PyTorch `cross_entropy` with
+  class-index targets).
+- [`nll_loss`][snippets.categorical.nll_loss]: log-probabilities and class indices (PyTorch `nll_loss`).
 
-Two relatives from optax: :func:`safe_softmax_cross_entropy` (a logit of −inf marks a masked class) and
-:func:`poly_loss_cross_entropy` (cross-entropy plus ε·(1 − p_t)). The logit losses take optax's ``where`` mask;
-the integer-label ones also take a tuple of class axes.
+Two relatives from optax: [`safe_softmax_cross_entropy`][snippets.categorical.safe_softmax_cross_entropy] (a
+logit of $-\infty$ marks a masked class) and [`poly_loss_cross_entropy`][snippets.categorical.poly_loss_cross_entropy]
+(cross-entropy plus $\epsilon (1 - p_t)$). The logit losses take optax's `where` mask; the integer-label ones also
+take a tuple of class axes.
 
-Every loss is per example (the class axis is reduced, nothing else); reduce with ``snippets.reduction.reduce``.
-The logit forms never take the log of a softmax: they compute logsumexp(z) − z_y with the maximum subtracted
-first, so any finite float32 logit, ±1e4 included, gives a finite loss. NaN and ±inf logits raise ValueError
+Every loss is per example (the class axis is reduced, nothing else); reduce with
+[`reduce`][snippets.reduction.reduce]. The logit forms never take the log of a softmax: they compute
+$\operatorname{logsumexp}(z) - z_y$ with the maximum subtracted first, so any finite float32 logit, ±1e4
+included, gives a finite loss. NaN and ±inf logits raise ValueError
 (PyTorch returns nan or inf for them). Beside each logit loss is its gradient with respect to the logits, under
 the same name with ``_grad``: softmax(z) − y.
 """
@@ -183,24 +188,25 @@ def _targets_over_kept(targets, logits: np.ndarray, kept: np.ndarray, axis: int)
 
 
 def categorical_cross_entropy(probs, targets, *, axis: int = -1):
-    """Cross-entropy of predicted class probabilities against target distributions, per example.
+    r"""Cross-entropy of predicted class probabilities against target distributions, per example.
 
-    loss = −Σ_c y_c log p_c,   with 0 · log p = 0
+    $$\ell = -\sum_c y_c \log p_c, \qquad \text{with } 0 \log p = 0$$
 
-    This is H(y, p) of :func:`snippets.information.cross_entropy`, with loss argument order. There is no
-    clipping: a class with p_c = 0 < y_c gives +inf, the true value. Keras's ``categorical_crossentropy``
-    instead divides ``probs`` by their sum and clips them to [1e-7, 1 − 1e-7], so it caps the loss at
-    −log 1e-7 ≈ 16.12 (keras 3.15 gives 16.118095 for p = (1, 0), y = (0, 1)) and silently accepts rows that
-    do not sum to 1; here such rows raise ``ValueError``.
-    Prefer :func:`softmax_cross_entropy` on logits, which never needs a clip.
+    This is $H(y, p)$ of [`information.cross_entropy`][snippets.information.cross_entropy], with loss argument
+    order. There is no clipping: a class with $p_c = 0 < y_c$ gives $+\infty$, the true value. Keras's
+    `categorical_crossentropy` instead divides `probs` by their sum and clips them to $[10^{-7}, 1 - 10^{-7}]$,
+    so it caps the loss at $-\log 10^{-7} \approx 16.12$ (keras 3.15 gives 16.118095 for $p = (1, 0)$,
+    $y = (0, 1)$) and silently accepts rows that do not sum to 1; here such rows raise `ValueError`.
+    Prefer [`softmax_cross_entropy`][snippets.categorical.softmax_cross_entropy] on logits, which never needs a
+    clip.
 
     Args:
-        probs: predicted probabilities, shape (..., K, ...), summing to 1 along ``axis``.
-        targets: target probabilities of the same shape, one-hot or soft, summing to 1 along ``axis``.
+        probs: predicted probabilities, shape `(..., K, ...)`, summing to 1 along `axis`.
+        targets: target probabilities of the same shape, one-hot or soft, summing to 1 along `axis`.
         axis: the class axis.
 
     Returns:
-        Per-example losses ≥ 0: ``probs``'s shape without ``axis``, in ``probs``'s floating dtype.
+        Per-example losses $\ge 0$: `probs`'s shape without `axis`, in `probs`'s floating dtype.
 
     References:
         ``keras.losses.categorical_crossentropy`` (Keras 3.15, which clips as described above).
@@ -217,21 +223,22 @@ def categorical_cross_entropy(probs, targets, *, axis: int = -1):
 
 
 def softmax_cross_entropy(logits, targets, *, axis: int = -1, label_smoothing: float = 0.0, where=None):
-    """Softmax cross-entropy of logits against target distributions (one-hot or soft), per example.
+    r"""Softmax cross-entropy of logits against target distributions (one-hot or soft), per example.
 
-    loss = −Σ_c y_c log softmax(z)_c = logsumexp(z) − Σ_c y_c z_c,   since Σ_c y_c = 1
+    $$\ell = -\sum_c y_c \log \operatorname{softmax}(z)_c = \operatorname{logsumexp}(z) - \sum_c y_c z_c,
+    \qquad \text{since } \sum_c y_c = 1$$
 
-    Both terms are computed with m = max_c z_c subtracted, log Σ_c e^(z_c − m) − Σ_c y_c (z_c − m), so nothing
-    overflows; the first is log1p of the sum without the maximum's own term e^0 = 1, so a confident correct
-    prediction keeps its small loss to full relative precision (log of 1 + 4.54e-5 would not). With
-    ``label_smoothing`` = α the targets are first replaced by (1 − α)·y + α/K
-    (:func:`snippets.smoothing.smooth_labels`), as in PyTorch and optax.
+    Both terms are computed with $m = \max_c z_c$ subtracted, $\log \sum_c e^{z_c - m} - \sum_c y_c (z_c - m)$, so
+    nothing overflows; the first is log1p of the sum without the maximum's own term $e^0 = 1$, so a confident
+    correct prediction keeps its small loss to full relative precision ($\log(1 + 4.54 \cdot 10^{-5})$ would not).
+    With `label_smoothing` $= \alpha$ the targets are first replaced by $(1 - \alpha)\, y + \alpha / K$
+    ([`smooth_labels`][snippets.smoothing.smooth_labels]), as in PyTorch and optax.
 
     Args:
-        logits: unnormalised log-probabilities, shape (..., K, ...), any finite values.
-        targets: target probabilities of the same shape, summing to 1 along ``axis``.
+        logits: unnormalised log-probabilities, shape `(..., K, ...)`, any finite values.
+        targets: target probabilities of the same shape, summing to 1 along `axis`.
         axis: the class axis.
-        label_smoothing: α in [0, 1].
+        label_smoothing: $\alpha$ in $[0, 1]$.
         where: optax's mask, or None: booleans of ``logits``'s shape (the softmax and the sum run over the
             classes it keeps; the targets must sum to 1 over them) or of its shape without ``axis`` (examples
             left out). An example that keeps no class gets loss 0. Not combined with ``label_smoothing``.
@@ -321,16 +328,16 @@ def poly_loss_cross_entropy(logits, targets, *, epsilon: float = 2.0, axis: int 
     $$\ell = -\sum_c y_c \log p_c + \epsilon \sum_c y_c (1 - p_c), \qquad p = \operatorname{softmax}(z)$$
 
     With one-hot targets the added term is $\epsilon (1 - p_t)$; $\epsilon = 0$ gives
-    :func:`softmax_cross_entropy`. Leng et al. use $\epsilon = 2$ for ImageNet classification and
-    $\epsilon = -1$ for detection. $1 - p_c$ is computed as $-\operatorname{expm1}(\log p_c)$, exact for
-    $p_c$ near 1.
+    [`softmax_cross_entropy`][snippets.categorical.softmax_cross_entropy]. Leng et al. use $\epsilon = 2$ for
+    ImageNet classification and $\epsilon = -1$ for detection. $1 - p_c$ is computed as
+    $-\operatorname{expm1}(\log p_c)$, exact for $p_c$ near 1.
 
     Args:
         logits: unnormalised log-probabilities, shape (..., K, ...), any finite values.
         targets: target probabilities of the same shape, summing to 1 along ``axis``.
         epsilon: $\epsilon$, any finite number.
         axis: the class axis.
-        where: optax's mask, as for :func:`softmax_cross_entropy`: both terms run over the kept classes.
+        where: optax's mask, as for `softmax_cross_entropy`: both terms run over the kept classes.
 
     Returns:
         Per-example losses: ``logits``'s shape without ``axis``, in ``logits``'s floating dtype (negative
@@ -441,21 +448,23 @@ def _rows_cross_entropy(rows: np.ndarray, labels: np.ndarray) -> np.ndarray:
 
 def softmax_cross_entropy_with_integer_labels(logits, labels, *, axis: int | tuple[int, ...] = -1, ignore_index=None,
                                               class_weight=None, where=None):
-    """Softmax cross-entropy of logits against integer class labels, per example.
+    r"""Softmax cross-entropy of logits against integer class labels, per example.
 
-    loss = w_y · (logsumexp(z) − z_y),   w_y = class_weight[y] (1 if None)
+    $$\ell = w_y \big(\operatorname{logsumexp}(z) - z_y\big), \qquad w_y = \texttt{class\_weight}[y]
+    \ (1 \text{ if None})$$
 
-    Equal to :func:`softmax_cross_entropy` with one-hot targets, without building them, and computed as
-    log(1 + Σ_{c≠y} e^(z_c − z_y)) so that a tiny loss keeps its relative precision (within 1e-5 in float32 in
-    the tests, where PyTorch 2.13's float32 rounds a loss of 1e-8 to 0). Rows are processed in cache-sized
+    Equal to [`softmax_cross_entropy`][snippets.categorical.softmax_cross_entropy] with one-hot targets, without
+    building them, and computed as $\log\big(1 + \sum_{c \ne y} e^{z_c - z_y}\big)$ so that a tiny loss keeps its
+    relative precision (within $10^{-5}$ in float32 in the tests, where PyTorch 2.13's float32 rounds a loss of
+    $10^{-8}$ to 0). Rows are processed in cache-sized
     blocks (the source comments say how), with no temporary of the input's size when ``axis`` is the last axis.
 
     Ignored examples (``labels == ignore_index``) get loss 0 and gradient 0. A mean over examples must then
     leave them out of the denominator too: PyTorch's ``cross_entropy(weight=w, ignore_index=i)`` with
-    ``reduction="mean"`` is Σ w_y·loss / Σ w_y over the examples not ignored, that is
+    ``reduction="mean"`` is $\sum w_y \ell / \sum w_y$ over the examples not ignored, that is
     ``reduce(softmax_cross_entropy_with_integer_labels(z, y, ignore_index=i), "mean", weights=v)``
-    (``snippets.reduction.reduce``, the weighted mean Σ v·loss / Σ v) with v = w[y] for the examples kept and
-    0 for the ignored ones. PyTorch's ``reduction="none"`` output is this function's output.
+    ([`reduce`][snippets.reduction.reduce], the weighted mean $\sum v \ell / \sum v$) with $v = w[y]$ for the
+    examples kept and 0 for the ignored ones. PyTorch's ``reduction="none"`` output is this function's output.
 
     Args:
         logits: unnormalised log-probabilities, shape (..., K, ...), any finite values.
@@ -561,18 +570,20 @@ def softmax_cross_entropy_with_integer_labels_grad(logits, labels, *, axis: int 
 
 
 def nll_loss(log_probs, labels, *, axis: int | tuple[int, ...] = -1, ignore_index=None, class_weight=None):
-    """Negative log-likelihood of integer class labels under predicted log-probabilities, per example.
+    r"""Negative log-likelihood of integer class labels under predicted log-probabilities, per example.
 
-    loss = −w_y · log p_y,   w_y = class_weight[y] (1 if None)
+    $$\ell = -w_y \log p_y, \qquad w_y = \texttt{class\_weight}[y] \ (1 \text{ if None})$$
 
-    ``nll_loss(log_softmax(z), y)`` equals :func:`softmax_cross_entropy_with_integer_labels` ``(z, y)``. Ignored
-    examples get loss 0; see :func:`softmax_cross_entropy_with_integer_labels` for the mean that excludes them.
+    `nll_loss(log_softmax(z), y)` equals
+    [`softmax_cross_entropy_with_integer_labels`][snippets.categorical.softmax_cross_entropy_with_integer_labels]
+    `(z, y)`. Ignored examples get loss 0; see `softmax_cross_entropy_with_integer_labels` for the mean that
+    excludes them.
 
     Args:
         log_probs: log-probabilities (≤ 0, whose exponentials sum to 1 along ``axis``), shape (..., K, ...).
         labels: integer classes in [0, K) (or ``ignore_index``), ``log_probs``'s shape without ``axis``.
         axis: the class axis, or a tuple of class axes whose slice holds the K classes, labels being flat
-            indices into it (as for :func:`softmax_cross_entropy_with_integer_labels`).
+            indices into it (as for `softmax_cross_entropy_with_integer_labels`).
         ignore_index: a label value whose examples are ignored, or None.
         class_weight: non-negative weight per class, shape (K,), or None.
 
