@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
 
-from hooks import i18n, math, notebooks
+from hooks import executed, i18n, math, notebook_css, notebooks
 
 
 def page(src_uri: str, title: str = "") -> SimpleNamespace:
@@ -74,3 +78,174 @@ def test_a_page_in_one_language_only_fails_the_build(tmp_path):
     zh, en = SimpleNamespace(docs_dir=str(tmp_path / "zh")), SimpleNamespace(docs_dir=str(tmp_path / "en"))
     with pytest.raises(PluginError, match=r"only in .*zh: \['extra\.md'\]"):
         i18n.check_same_pages(zh, en)
+
+
+# --- hooks/executed.py: notebooks and figures run once, cached on their code and the snippets modules they import
+
+
+def fake_package(root, **modules):
+    (root / "snippets").mkdir(exist_ok=True)
+    for name, source in {"__init__": "", **modules}.items():
+        (root / "snippets" / f"{name}.py").write_text(source)
+
+
+def test_the_cache_key_follows_the_snippets_modules_a_notebook_imports_and_nothing_else(tmp_path, monkeypatch):
+    monkeypatch.setattr(executed, "ROOT", tmp_path)
+    fake_package(tmp_path, a="from .b import g\n", b="def g(): return 1\n", c="def h(): return 2\n")
+    code = "import numpy as np\nfrom snippets.a import g\nprint(g())"
+    key = executed.cache_key(code)
+    (tmp_path / "snippets" / "c.py").write_text("def h(): return 3\n")  # not imported
+    assert executed.cache_key(code) == key
+    (tmp_path / "snippets" / "b.py").write_text("def g(): return 2\n")  # imported through snippets.a
+    assert executed.cache_key(code) != key
+    assert executed.cache_key(code + "\n") != executed.cache_key(code)
+    assert any(v.startswith("numpy==") for v in executed.versions(executed.dependencies(code)[1]))
+
+
+def notebook(markdown: str, code: str) -> dict:
+    return {
+        "cells": [
+            {"cell_type": "markdown", "id": "m", "metadata": {}, "source": [markdown]},
+            {"cell_type": "code", "id": "c", "metadata": {}, "execution_count": None, "outputs": [], "source": [code]},
+        ],
+        "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+
+
+def build_files(docs: Path, language: str, monkeypatch):
+    """What a build of one language does with its notebooks: on_files, then the pages mkdocs-jupyter would render."""
+    files = Files([File(p.name, str(docs), str(docs.parent / "site"), True) for p in sorted(docs.iterdir())])
+    config = SimpleNamespace(theme={"language": language}, docs_dir=str(docs))
+    return executed.on_files(files, config)
+
+
+def test_a_notebook_runs_once_for_both_languages_and_again_when_its_code_changes(tmp_path, monkeypatch):
+    monkeypatch.setattr(executed, "CACHE", tmp_path / "cache")
+    runs = []
+    real = executed.execute_notebook
+    monkeypatch.setattr(executed, "execute_notebook", lambda *args: runs.append(args[0].name) or real(*args))
+    for language, words in (("zh", "# 图"), ("en", "# Plot")):
+        (tmp_path / language).mkdir()
+        (tmp_path / language / "plots.ipynb").write_text(json.dumps(notebook(words, "print(6 * 7)")))
+    pages = {language: build_files(tmp_path / language, language, monkeypatch) for language in ("zh", "en")}
+    assert runs == ["plots.ipynb"]  # the zh build executed it; the en build found its outputs cached
+    for language, words in (("zh", "# 图"), ("en", "# Plot")):
+        rendered = json.loads(Path(pages[language].get_file_from_path("plots.ipynb").abs_src_path).read_text())
+        assert rendered["cells"][0]["source"] == [words]  # the language's own Markdown
+        assert rendered["cells"][1]["outputs"][0]["text"] == "42\n"
+    build_files(tmp_path / "zh", "zh", monkeypatch)
+    assert runs == ["plots.ipynb"]  # a second build: nothing executed
+    (tmp_path / "zh" / "plots.ipynb").write_text(json.dumps(notebook("# 图", "print(6 * 8)")))
+    build_files(tmp_path / "zh", "zh", monkeypatch)
+    assert runs == ["plots.ipynb", "plots.ipynb"]
+
+
+def test_a_cell_that_raises_fails_the_build_naming_the_notebook(tmp_path, monkeypatch):
+    monkeypatch.setattr(executed, "CACHE", tmp_path / "cache")
+    (tmp_path / "zh").mkdir()
+    (tmp_path / "zh" / "broken.ipynb").write_text(json.dumps(notebook("# x", "1 / 0")))
+    with pytest.raises(PluginError, match=r"broken\.ipynb: a cell raised(?s:.*)ZeroDivisionError"):
+        build_files(tmp_path / "zh", "zh", monkeypatch)
+
+
+def test_a_figure_without_alt_text_fails_the_build():
+    with pytest.raises(PluginError, match=r"chapter\.md: the figure docs_src/x/plot\.py has no alt text"):
+        executed.figures_of("Text\n\n![ ](docs_src/x/plot.py)\n", "chapter.md")
+
+
+def test_figures_are_drawn_once_per_language_with_chinese_labels_and_their_size_reserved(tmp_path, monkeypatch):
+    monkeypatch.setattr(executed, "CACHE", tmp_path / "cache")
+    script = executed.ROOT / "tests" / "site" / "figures" / "binary_entropy.py"
+    monkeypatch.setattr(executed, "FIGURE", re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<script>tests/site/figures/[^)\s]+\.py)\)"))
+    svgs = {}
+    for language, alt in (("zh", "二元熵曲线"), ("en", "The binary entropy curve")):
+        docs = tmp_path / language
+        docs.mkdir()
+        (docs / "chapter.md").write_text(f"# C\n\n![{alt}](tests/site/figures/binary_entropy.py)\n")
+        config = SimpleNamespace(theme={"language": language}, docs_dir=str(docs), site_dir=str(tmp_path / "site"),
+                                 use_directory_urls=True, plugins=SimpleNamespace(_current_plugin="executed"))
+        files = executed.on_files(Files([File("chapter.md", str(docs), config.site_dir, True)]), config)
+        chapter = files.get_file_from_path("chapter.md")
+        markdown = executed.on_page_markdown(chapter.content_string, SimpleNamespace(file=chapter), config, files)
+        image = re.search(r'!\[(?P<alt>[^\]]+)\]\(\.\./(?P<url>assets/figures/\w+\.svg)\)\{ width="(\d+)" height="(\d+)" \}',
+                          markdown)
+        assert image and image["alt"] == alt, markdown
+        assert (image[3], image[4]) == ("384", "240")  # 4 x 2.5 inches at 96 CSS px per inch
+        svgs[language] = Path(files.get_file_from_path(image["url"]).abs_src_path).read_text()
+    assert "NotoSansCJK" in svgs["zh"] and "NotoSansCJK" not in svgs["en"]  # the Chinese labels' glyphs, as paths
+    assert "<text" not in svgs["zh"]  # text drawn as paths: the reader needs no font
+    assert script.is_file()
+
+
+# --- notebook pages: table of contents, reserved plot sizes, only the CSS they use
+
+
+def test_notebook_headings_become_the_table_of_contents_with_permalinks():
+    html = '<h1 id="plots">Plots</h1><p>x</p><h2 id="a">A <em>b</em></h2><h3 id="a1">A1</h3><h2 id="c">C</h2>'
+    page_ = page("plots.ipynb", "Plots")
+    out = notebooks.on_page_content(html, page_, None, None)
+    [top] = page_.toc
+    assert (top.id, top.title) == ("plots", "Plots")
+    assert [(h.id, h.title, [c.id for c in h.children]) for h in top.children] == [("a", "A b", ["a1"]), ("c", "C", [])]
+    assert '<h2 id="a">A <em>b</em><a class="headerlink" href="#a" title="Permanent link">&para;</a></h2>' in out
+
+
+def test_a_plot_gets_its_pixel_size_so_that_its_space_is_reserved():
+    import base64
+    import io
+
+    import matplotlib
+
+    matplotlib.use("agg")
+    from matplotlib import pyplot
+
+    figure = pyplot.figure(figsize=(3, 2), dpi=50)
+    png = io.BytesIO()
+    figure.savefig(png, format="png")
+    data = base64.b64encode(png.getvalue()).decode()
+    out = notebooks.on_page_content(f'<img alt="x" src="data:image/png;base64,{data}"/>', page("n.ipynb"), None, None)
+    assert out.startswith('<img width="150" height="100" alt="x" src="data:image/png')
+
+
+JUPYTER_CSS = """
+.jupyter-wrapper{--jp-a:red;--jp-b:var(--jp-c);--jp-c:blue;--jp-unused:green}
+.jupyter-wrapper .jp-RenderedText pre{color:var(--jp-b);animation:blink 1s}
+.jupyter-wrapper .jp-RenderedHTMLCommon table,.jupyter-wrapper .jp-Toolbar{border:1px solid var(--jp-a)}
+.jupyter-wrapper .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]{background:pink}
+.jupyter-wrapper .jp-RenderedText pre:hover::before{content:"x"}
+@media print{.jupyter-wrapper .jp-Toolbar{display:none}.jupyter-wrapper .jp-RenderedText{color:black}}
+@keyframes blink{50%{opacity:0}}
+@keyframes unused{50%{opacity:0}}
+"""
+
+
+def test_notebook_pages_keep_only_the_css_their_elements_use():
+    text_output = '<div class="jupyter-wrapper"><div class="jp-RenderedText"><pre>1</pre></div></div>'
+    css = notebook_css.used_css(JUPYTER_CSS, [f"<html><body>{text_output}</body></html>"])
+    assert "--jp-b:var(--jp-c)" in css and "--jp-c:blue" in css  # used through another custom property
+    assert "--jp-unused" not in css and "--jp-a" not in css and "table" not in css and "stderr" not in css
+    assert "pre:hover::before" in css and "@keyframes blink" in css and "unused" not in css
+    assert "@media print{.jupyter-wrapper .jp-RenderedText{color:black}}" in css
+
+
+def test_a_new_kind_of_output_keeps_its_styles():
+    table = (
+        '<div class="jupyter-wrapper"><div class="jp-RenderedHTMLCommon"><table><tr><td>1</td></tr></table></div>'
+        '<div class="jp-OutputArea-output" data-mime-type="application/vnd.jupyter.stderr"><pre>w</pre></div></div>'
+    )
+    css = notebook_css.used_css(JUPYTER_CSS, [table])
+    assert ".jupyter-wrapper .jp-RenderedHTMLCommon table{border:1px solid var(--jp-a)}" in css  # not .jp-Toolbar
+    assert "--jp-a:red" in css and "background:pink" in css
+
+
+def test_notebook_styles_leave_the_content_for_one_stylesheet_in_the_head():
+    css = {}
+    html = notebook_css.take_styles('<style type="text/css">a{b:c}</style><p>x</p><style>[\'a{b:c}\']</style>', css)
+    assert html == "<p>x</p>" and list(css) == ["a{b:c}"]
+    page_ = SimpleNamespace(file=SimpleNamespace(src_uri="n.ipynb", abs_dest_path="/s/n/index.html"), url="n/")
+    notebook_css.notebook_pages["/s"] = []
+    out = notebook_css.on_post_page('<head><title>t</title></head><span class="katex">', page_, SimpleNamespace(site_dir="/s"))
+    assert '<link rel="stylesheet" href="../assets/stylesheets/jupyter.css">' in out.split("</head>")[0]
+    assert '<link rel="preload" href="../assets/katex/fonts/KaTeX_Main-Regular.woff2" as="font"' in out
