@@ -101,24 +101,26 @@ def test_SoftmaxCrossEntropyTest_test_gradient():
     assert np.all(np.isfinite(gs))
 
 
+def _check_mask(loss, size, valid):
+    """The loss of the kept entries alone equals the loss with ``where``; ``valid``: targets only on kept ones."""
+    rng = np.random.default_rng(size)
+    preds, targets, mask = rng.normal(size=size), rng.dirichlet(np.ones(size)), _mask(rng, size)
+    if valid:
+        targets = _dirichlet_over(mask, rng)
+    x = loss(preds[mask], targets[mask])
+    y = loss(preds, targets, where=mask)
+    np.testing.assert_allclose(x, y, atol=1e-4)
+
+
 @pytest.mark.parametrize("size", [5, 10])
 @refused(TARGETS_SUBSET)
 def test_SoftmaxCrossEntropyTest_test_mask(size):
-    rng = np.random.default_rng(size)
-    preds, targets, mask = rng.normal(size=size), rng.dirichlet(np.ones(size)), _mask(rng, size)
-    x = softmax_cross_entropy(preds[mask], targets[mask])
-    y = softmax_cross_entropy(preds, targets, where=mask)
-    np.testing.assert_allclose(x, y, atol=1e-4)
+    _check_mask(softmax_cross_entropy, size, valid=False)
 
 
 @pytest.mark.parametrize("size", [5, 10])
 def test_SoftmaxCrossEntropyTest_test_mask_valid_variant(size):
-    rng = np.random.default_rng(size)
-    preds, mask = rng.normal(size=size), _mask(rng, size)
-    targets = _dirichlet_over(mask, rng)
-    x = softmax_cross_entropy(preds[mask], targets[mask])
-    y = softmax_cross_entropy(preds, targets, where=mask)
-    np.testing.assert_allclose(x, y, atol=1e-4)
+    _check_mask(softmax_cross_entropy, size, valid=True)
 
 
 def _axis_case(shape, axis, valid):
@@ -322,21 +324,12 @@ def test_PolyLossTest_test_equals_to_cross_entropy_when_eps0(logits, labels):
 @pytest.mark.parametrize("size", [5, 10])
 @refused(TARGETS_SUBSET)
 def test_PolyLossTest_test_mask(size):
-    rng = np.random.default_rng(size)
-    preds, targets, mask = rng.normal(size=size), rng.dirichlet(np.ones(size)), _mask(rng, size)
-    x = poly_loss_cross_entropy(preds[mask], targets[mask])
-    y = poly_loss_cross_entropy(preds, targets, where=mask)
-    np.testing.assert_allclose(x, y, atol=1e-4)
+    _check_mask(poly_loss_cross_entropy, size, valid=False)
 
 
 @pytest.mark.parametrize("size", [5, 10])
 def test_PolyLossTest_test_mask_valid_variant(size):
-    rng = np.random.default_rng(size)
-    preds, mask = rng.normal(size=size), _mask(rng, size)
-    targets = _dirichlet_over(mask, rng)
-    x = poly_loss_cross_entropy(preds[mask], targets[mask])
-    y = poly_loss_cross_entropy(preds, targets, where=mask)
-    np.testing.assert_allclose(x, y, atol=1e-4)
+    _check_mask(poly_loss_cross_entropy, size, valid=True)
 
 
 @pytest.mark.parametrize("d0, d1, d2, axis", AXIS_CASES)
