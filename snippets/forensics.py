@@ -364,11 +364,17 @@ class _Match:
 
 def _matches(printed, inputs: _Inputs, alphas) -> list[_Match]:
     """Every combination in the search space that reproduces `printed`, unsorted and unfiltered."""
-    target, tolerance = printed_interval(printed)
+    with np.errstate(all="ignore"):  # log 0 and 0·inf: such a loss is inf or nan and matches nothing
+        return list(_search(*printed_interval(printed), inputs, alphas))
+
+
+def _search(target: float, tolerance: float, inputs: _Inputs, alphas):
     limit = tolerance * (1 + 1e-9) + 1e-300
-    found, order = [], 0
+    order = 0
     for dtype, family, guard in itertools.product(_DTYPES, _FAMILIES, _GUARDS):
         dtype_name = np.dtype(dtype).name
+        bases = [(base, unit, number, np.log(dtype(number or np.e))) for base, (unit, number) in _BASES.items()]
+        divisors = np.array([divisor for *_, divisor in bases], dtype)[:, None]
         p = inputs.predictions.astype(dtype)
         readings = [(inputs.kind, f"the {inputs.kind}")]
         if family != "nll on scores" and (inputs.kind == "probabilities" or p.min() >= 0):
@@ -377,8 +383,7 @@ def _matches(printed, inputs: _Inputs, alphas) -> list[_Match]:
         for (source, name), (smoothing, smoothing_phrase, smooth, smoothing_code) in itertools.product(
                 readings, list(_smoothings(family, inputs.num_classes, alphas))):
             try:
-                with np.errstate(all="ignore"):
-                    loss = _family(family, source, guard, p, smooth(inputs.targets.astype(dtype)), dtype)
+                loss = _family(family, source, guard, p, smooth(inputs.targets.astype(dtype)), dtype)
             except ValueError:  # the snippets refuse these inputs under this convention
                 continue
             if loss is None:
@@ -391,15 +396,17 @@ def _matches(printed, inputs: _Inputs, alphas) -> list[_Match]:
             conventions += ["precision: float32"] if dtype == np.float32 else []
             for reduction, reduction_phrase, values, reduction_code in _reductions(loss, inputs, bool(smoothing),
                                                                                    family):
-                for base, (unit, number) in _BASES.items():
-                    order += 1
-                    with np.errstate(all="ignore"):
-                        divided = values if number is None else values / np.log(dtype(number))
-                        distance = np.abs(divided.astype(np.float64) - target)
-                    hits = np.flatnonzero(distance <= limit)
+                # One row per base: base e keeps the values, 2 and 10 divide by ln 2 and ln 10 in the same dtype.
+                divided = np.vstack([values, values / divisors[1:]])
+                distance = np.abs(divided.astype(np.float64) - target)
+                order += len(bases)
+                if not (distance <= limit).any():
+                    continue
+                for row, (base, unit, number, _) in enumerate(bases):
+                    hits = np.flatnonzero(distance[row] <= limit)
                     if not hits.size:
                         continue
-                    index = int(hits[np.argmin(distance[hits])])
+                    index = int(hits[np.argmin(distance[row, hits])])
                     i, j = divmod(index, inputs.num_classes) if values.size == p.size else (index, 0)
                     names = tuple(conventions + ([reduction] if reduction else []) +
                                   ([f"log base: {base}"] if number else []))
@@ -408,9 +415,8 @@ def _matches(printed, inputs: _Inputs, alphas) -> list[_Match]:
                                 f"computed in {dtype_name}").format(i=i, j=j)
                     code = _code(inputs, dtype, ([smoothing_code] if smoothing else []) + loss.code +
                                  last.format(i=i, j=j).split("\n"), loss.imports)
-                    found.append(_Match(len(names) + bool(smoothing), float(distance[index] / tolerance), order,
-                                        names, float(divided[index]), sentence, code))
-    return found
+                    yield _Match(len(names) + bool(smoothing), float(distance[row, index] / tolerance),
+                                 order + row, names, float(divided[row, index]), sentence, code)
 
 
 def _simplest(matches: list[_Match]) -> list[Explanation]:
