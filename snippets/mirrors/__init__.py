@@ -1,15 +1,17 @@
-"""numpy mirrors of the loss APIs of PyTorch, Keras 3 and TensorFlow, built on the core of :mod:`snippets`.
+r"""numpy mirrors of the loss APIs of PyTorch, Keras 3 and TensorFlow, built on the core of `snippets`.
 
-- :mod:`snippets.mirrors.torch`: ``torch.nn.functional`` (torch 2.13.0) and ``torchvision.ops.sigmoid_focal_loss``.
-- :mod:`snippets.mirrors.keras`: ``keras.losses`` (Keras 3.15, TensorFlow backend), functions and classes.
-- :mod:`snippets.mirrors.tf`: the cross-entropies of ``tf.nn`` (TensorFlow 2.21), TF 2 names.
+- [`snippets.mirrors.torch`][snippets.mirrors.torch]: `torch.nn.functional` (torch 2.13.0) and
+  `torchvision.ops.sigmoid_focal_loss`.
+- [`snippets.mirrors.keras`][snippets.mirrors.keras]: `keras.losses` (Keras 3.15, TensorFlow backend), functions
+  and classes.
+- [`snippets.mirrors.tf`][snippets.mirrors.tf]: the cross-entropies of `tf.nn` (TensorFlow 2.21), TF 2 names.
 
 A mirror has the framework's name, parameter names, parameter order and defaults, takes and returns numpy
 arrays, and gives the framework's shapes, dtypes and values; no framework is imported. The conformance tests in
 ``tests/conformance/`` compare every mirror with the real framework.
 
-A mirror computes the loss with the core (:mod:`snippets.binary`, :mod:`snippets.categorical`,
-:mod:`snippets.focal`, ...) and adds only what the framework does on top: argument order, class axis, reductions,
+A mirror computes the loss with the core ([`snippets.binary`][snippets.binary],
+[`snippets.categorical`][snippets.categorical], [`snippets.focal`][snippets.focal], ...) and adds only what the framework does on top: argument order, class axis, reductions,
 clamps, clips, renormalisation, epsilons, shapes. Where the framework computes something the core refuses by
 design (Keras's cross-entropy of clipped probabilities that no longer sum to 1), the mirror writes that one
 expression itself and says so.
@@ -27,22 +29,23 @@ from snippets.categorical import softmax_cross_entropy
 
 
 def cross_entropy_of_weighted_targets(logits, targets, *, axis: int):
-    """Softmax cross-entropy against non-negative targets that need not sum to 1, per example.
+    r"""Softmax cross-entropy against non-negative targets that need not sum to 1, per example.
 
-    loss = −Σ_c t_c log softmax(z)_c = T · H(t / T, softmax(z)),   T = Σ_c t_c
+    $$\ell = -\sum_c t_c \log \operatorname{softmax}(z)_c = T \cdot H\big(t / T, \operatorname{softmax}(z)\big),
+    \qquad T = \sum_c t_c$$
 
     Cross-entropy is linear in the targets, so a weighted target vector (PyTorch's class weights times a
-    target distribution, Keras's labels smoothed along another axis) is its total T times the cross-entropy
-    against the distribution t / T, which :func:`snippets.categorical.softmax_cross_entropy` computes. A row with
-    T = 0 gives 0.
+    target distribution, Keras's labels smoothed along another axis) is its total $T$ times the cross-entropy
+    against the distribution $t / T$, which
+    [`softmax_cross_entropy`][snippets.categorical.softmax_cross_entropy] computes. A row with $T = 0$ gives 0.
 
     Args:
-        logits: finite scores, shape (..., K, ...).
-        targets: t ≥ 0, the shape of ``logits``.
+        logits: finite scores, shape `(..., K, ...)`.
+        targets: $t \ge 0$, the shape of `logits`.
         axis: the class axis.
 
     Returns:
-        Per-example losses: ``logits``'s shape without ``axis``, in ``logits``'s floating dtype.
+        Per-example losses: `logits`'s shape without `axis`, in `logits`'s floating dtype.
 
     Examples:
         >>> round(float(cross_entropy_of_weighted_targets([0.0, 0.0], [2.0, 0.0], axis=-1)), 6)  # 2 ln 2

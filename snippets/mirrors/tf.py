@@ -1,19 +1,19 @@
-"""numpy mirrors of the cross-entropies of ``tf.nn`` (TensorFlow 2.21, TF 2 names), called as ``f(labels=, logits=)``.
+r"""numpy mirrors of the cross-entropies of ``tf.nn`` (TensorFlow 2.21, TF 2 names), called as ``f(labels=, logits=)``.
 
 Each function has the TF 2 name, parameter names, order and defaults (``name`` is accepted and unused: there is
 no graph to name an op in), and gives TF's shapes, dtypes and values on numpy arrays
 (``tests/conformance/test_tf_mirror.py`` runs each against TensorFlow 2.21). None of them reduces: every
-result is per element or per example, like TF's. The losses come from :mod:`snippets.binary` and
-:mod:`snippets.categorical`; TF computes the same stable forms (max(x, 0) − x·z + log1p(e^(−|x|)) for the
-sigmoid, a fused log-softmax for the softmax).
+result is per element or per example, like TF's. The losses come from [`snippets.binary`][snippets.binary] and
+[`snippets.categorical`][snippets.categorical]; TF computes the same stable forms
+($\max(x, 0) - x z + \operatorname{log1p}(e^{-|x|})$ for the sigmoid, a fused log-softmax for the softmax).
 
 TF 1.x names:
 
 - ``softmax_cross_entropy_with_logits_v2(labels, logits, axis=None, name=None, dim=None)`` (TF 1.5 to 1.15, and
-  ``tf.compat.v1.nn`` in TF 2) is TF 2's :func:`softmax_cross_entropy_with_logits`; ``dim`` is the deprecated
+  ``tf.compat.v1.nn`` in TF 2) is TF 2's `softmax_cross_entropy_with_logits`; ``dim`` is the deprecated
   alias of ``axis``. TF 1's ``softmax_cross_entropy_with_logits`` computed the same value but stopped gradients
   into ``labels`` (its only difference, and deprecated for it); a numpy value has no gradient, so both map to
-  :func:`softmax_cross_entropy_with_logits` here.
+  `softmax_cross_entropy_with_logits` here.
 - ``_sentinel``: in TF 1.x, ``sigmoid_cross_entropy_with_logits``, ``softmax_cross_entropy_with_logits`` and
   ``sparse_softmax_cross_entropy_with_logits`` took ``_sentinel=None`` as their first parameter, only to reject
   positional calls ("Only call `softmax_cross_entropy_with_logits` with named arguments (labels=...,
@@ -42,13 +42,13 @@ def _require(function: str, labels, logits) -> None:
 
 
 def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None):
-    """``tf.nn.sigmoid_cross_entropy_with_logits``: binary cross-entropy of logits, element-wise.
+    r"""``tf.nn.sigmoid_cross_entropy_with_logits``: binary cross-entropy of logits, element-wise.
 
-    ℓ = z · −log σ(x) + (1 − z) · −log(1 − σ(x)) = max(x, 0) − x·z + log(1 + e^(−|x|))
+    $$\ell = -z \log \sigma(x) - (1 - z) \log(1 - \sigma(x)) = \max(x, 0) - x z + \log(1 + e^{-|x|})$$
 
     Args:
-        labels: targets z in [0, 1], the shape of ``logits``.
-        logits: logits x, any shape.
+        labels: targets $z$ in $[0, 1]$, the shape of `logits`.
+        logits: logits $x$, any shape.
         name: unused (TF's op name).
 
     Returns:
@@ -67,16 +67,16 @@ def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None):
 
 
 def weighted_cross_entropy_with_logits(labels, logits, pos_weight, name=None):
-    """``tf.nn.weighted_cross_entropy_with_logits``: binary cross-entropy of logits with a weight on positives.
+    r"""``tf.nn.weighted_cross_entropy_with_logits``: binary cross-entropy of logits with a weight on positives.
 
-    ℓ = q · z · −log σ(x) + (1 − z) · −log(1 − σ(x)),   q = ``pos_weight``
+    $$\ell = -q\, z \log \sigma(x) - (1 - z) \log(1 - \sigma(x)), \qquad q = \texttt{pos\_weight}$$
 
-    q > 1 raises the cost of a false negative (recall up), q < 1 that of a false positive (precision up).
+    $q > 1$ raises the cost of a false negative (recall up), $q < 1$ that of a false positive (precision up).
 
     Args:
-        labels: targets z in [0, 1], the shape of ``logits``.
-        logits: logits x, any shape.
-        pos_weight: q ≥ 0, a number or one per class along the last axis, shape (C,).
+        labels: targets $z$ in $[0, 1]$, the shape of `logits`.
+        logits: logits $x$, any shape.
+        pos_weight: $q \ge 0$, a number or one per class along the last axis, shape $(C,)$.
         name: unused (TF's op name).
 
     Returns:
@@ -95,9 +95,11 @@ def weighted_cross_entropy_with_logits(labels, logits, pos_weight, name=None):
 
 
 def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
-    """``tf.nn.softmax_cross_entropy_with_logits``: softmax cross-entropy against class distributions, per example.
+    r"""``tf.nn.softmax_cross_entropy_with_logits``: softmax cross-entropy against class distributions, per example.
 
-    ℓ = −Σ_c y_c · log softmax(x)_c   along ``axis``
+    $$\ell = -\sum_c y_c \log \operatorname{softmax}(x)_c$$
+
+    over the classes along `axis`.
 
     Args:
         labels: class distributions (one-hot or soft, summing to 1 along ``axis``), the shape of ``logits``.
@@ -124,12 +126,14 @@ def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
 
 
 def sparse_softmax_cross_entropy_with_logits(labels, logits, name=None):
-    """``tf.nn.sparse_softmax_cross_entropy_with_logits``: softmax cross-entropy against class indices.
+    r"""``tf.nn.sparse_softmax_cross_entropy_with_logits``: softmax cross-entropy against class indices.
 
-    ℓ = −log softmax(x)_y = logsumexp(x) − x_y   over the last axis
+    $$\ell = -\log \operatorname{softmax}(x)_y = \operatorname{logsumexp}(x) - x_y$$
+
+    over the last axis.
 
     Args:
-        labels: integer class indices in [0, C), the shape of ``logits`` without its last axis.
+        labels: integer class indices in $[0, C)$, the shape of `logits` without its last axis.
         logits: logits of shape (..., C).
         name: unused (TF's op name).
 
