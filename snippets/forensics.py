@@ -5,8 +5,8 @@ the log base, a mean or a sum, binary or categorical cross-entropy, Keras's clip
 [`explain`][snippets.forensics.explain] recomputes the loss of the given predictions and targets under every
 combination of the conventions below and keeps those that reproduce the printed digits.
 
-The search space, explicit and small ([`SEARCH_SPACE`][snippets.forensics.SEARCH_SPACE]; a call takes a tenth of
-a second):
+The search space, explicit and small ([`SEARCH_SPACE`][snippets.forensics.SEARCH_SPACE]; a call takes from 20 to
+300 ms on one core):
 
 - **input**: the predictions as given, or read the other way (probabilities fed to a loss that expects logits,
   so a softmax or sigmoid is applied once more; scores fed to a loss that expects probabilities);
@@ -21,8 +21,9 @@ a second):
   binary form), $(1 - \alpha)\,y + \alpha\,(1 - y)/(K - 1)$ (a variant found in some code), for each α in
   [`ALPHAS`][snippets.forensics.ALPHAS];
 - **reduction**: one example (the default; one element for binary cross-entropy), the sum, the mean over the
-  batch, the mean over all elements (PyTorch's `BCELoss` and `kl_div(reduction="mean")`), the mean over an
-  example's elements (Keras's `binary_crossentropy`), the batch mean of per-example sums (`batchmean`), and
+  batch (also `kl_div`'s `"batchmean"`), the mean over all elements (PyTorch's `BCELoss` and
+  `kl_div(reduction="mean")`), the mean over an example's elements (Keras's `binary_crossentropy`), the batch
+  mean of per-example sums of binary cross-entropies, and
   with `class_weights` PyTorch's weighted mean $\sum_n w_{y_n} \ell_n / \sum_n w_{y_n}$ and the weighted sum;
 - **log base**: e (nats, the default), 2 (bits), 10 (bans);
 - **precision**: float64 (the default) or float32, with the log-softmax computed as PyTorch and TensorFlow
