@@ -355,7 +355,20 @@ def topics_markdown(markdown: str, all_pages: list[Page]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def separate_lists(markdown: str) -> str:
+    """End an item's field list before the passages that follow it, so that Markdown does not merge the two lists."""
+    out, previous = [], ""
+    for line in markdown.splitlines():
+        if PASSAGE.match(line) and (FIELD.match(previous) or previous.startswith("  ")):
+            out += ["<!-- -->", ""]
+        out.append(line)
+        previous = line if line.strip() else previous
+    return "\n".join(out) + "\n"
+
+
 def on_page_markdown(markdown, page, config, files):
+    if PAGE.match(PurePosixPath(page.file.src_uri).name) and page.file.src_uri.startswith("companion/"):
+        return separate_lists(markdown)
     if page.file.src_uri != "companion/index.md":
         return markdown
     language = config.theme["language"]

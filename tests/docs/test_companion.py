@@ -373,10 +373,15 @@ def test_every_passage_has_a_verdict(article_id):
     ]
     assert not [h for h in derived if heading_text(Paragraph(0, h, "heading")) not in declared], "article sections without a page section"
     first = min((s for s, _ in ranges.values()), default=len(paragraphs))
-    assert "lead" in ranges or not any(x.has_content and x.kind == "text" for x in paragraphs[:first]), "text before the first section needs a #lead section"
+    assert "lead" in ranges or not any(x.has_content and x.kind == "text" and x.index not in covered for x in paragraphs[:first]), "text before the first section needs a #lead section"
     gaps = {}
     for anchor, (low, high) in ranges.items():
         for x in paragraphs[low:high]:
             if x.kind == "text" and x.has_content and x.index not in covered:
                 gaps.setdefault(anchor, []).append(x.text[:60])
     assert not gaps, f"paragraphs without a verdict, by section: {gaps}"
+
+
+def test_passages_after_an_item_without_proof_are_not_merged_into_its_field_list():
+    page_text = "- **Proof**: none — why\n\n- ✓ `q` holds\n"
+    assert companion.separate_lists(page_text) == "- **Proof**: none — why\n\n<!-- -->\n\n- ✓ `q` holds\n"

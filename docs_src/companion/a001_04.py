@@ -1,0 +1,10 @@
+# H([0,1,0],[0.05,0.95,0]) + H([0,0,1],[0.1,0.8,0.1]): the sum of the two terms, and their mean.
+import numpy as np
+
+from docs_src.companion.matching import verdict
+from snippets.information import cross_entropy
+
+terms = [float(cross_entropy([0, 1, 0], [0.05, 0.95, 0])), float(cross_entropy([0, 0, 1], [0.1, 0.8, 0.1]))]
+print(f"terms {terms[0]:.4f} + {terms[1]:.4f} nats")
+print(f"article 1.177  sum  {sum(terms):.4f}  → {verdict('1.177', sum(terms))}")
+print(f"article 1.177  mean {np.mean(terms):.4f}  → {verdict('1.177', np.mean(terms))}")
