@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip install --disable-pip-version-check -q -c constraints.txt
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test benchmark browser clean
+.PHONY: serve build test matrix benchmark browser clean
 
 serve: $(VENV)/.docs node_modules/.package-lock.json  ## both languages, rebuilt on change, on http://127.0.0.1:8000/cross-entropy-handbook/
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
@@ -17,6 +17,9 @@ build: $(VENV)/.docs node_modules/.package-lock.json  ## the complete site, both
 
 test: $(VENV)/.docs $(VENV)/.frameworks node_modules/.package-lock.json browser  ## everything CI runs
 	$(BIN)/python -m pytest
+
+matrix: $(VENV)/.docs $(VENV)/.frameworks  ## re-run the framework matrix's probes, print changed cells, rewrite cells.json
+	$(BIN)/python -m docs_src.frameworks.probes --write
 
 benchmark: $(VENV)/.docs $(VENV)/.frameworks  ## speed and memory against PyTorch (not a test)
 	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $(BIN)/python benchmarks/bench_losses.py

@@ -25,9 +25,8 @@ import inspect
 import json
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, NamedTuple
 
 import numpy as np
 
@@ -35,7 +34,6 @@ LIBRARIES = ("torch", "tf", "keras", "optax", "snippets")
 FAMILIES = ("binary", "categorical", "integer", "focal", "kl", "smoothing", "tf1")
 # TensorFlow 1.x names, run as TF 2.21 keeps them (tf.compat.v1): one column; TF 1.15 has no Python 3.11 wheel.
 COLUMNS = {"tf1": ("tf",)}
-CELLS = Path(__file__).with_name("cells.json")
 RTOL = 1e-4  # a result matches a candidate within this relative tolerance (float32 results, float64 candidates)
 
 
@@ -43,8 +41,7 @@ class Verdict(str):
     """A cell a probe has already decided (a function's name, a missing parameter), not a result to compare."""
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     family: str
     anchor: str
     probe: Callable  # probe(fw) -> {library: call}; call() -> a Verdict or an array to judge against candidates
@@ -1211,10 +1208,16 @@ def tf1_sigmoid_smoothing(fw):
     return {"tf": lambda: loss(Y1, ZS, label_smoothing=ALPHA)}
 
 
+def cells_file() -> Path:
+    """docs_src/frameworks/cells.json, beside this file."""
+    return Path(__file__).with_name("cells.json")
+
+
 def main(argv: list[str]) -> int:
     """Print the cells that differ from cells.json; with --write, write them."""
     cells = run_all()
-    old = json.loads(CELLS.read_text(encoding="utf-8"))["cells"] if CELLS.exists() else {}
+    path = cells_file()
+    old = json.loads(path.read_text(encoding="utf-8"))["cells"] if path.exists() else {}
     changed = [
         f"{anchor} [{lib}]: {old.get(anchor, {}).get(lib)!r} -> {cell!r}"
         for anchor, row_cells in cells.items()
@@ -1226,8 +1229,8 @@ def main(argv: list[str]) -> int:
         families = {family: {"columns": list(columns(family)), "rows": [a for a, r in ROWS.items() if r.family == family]}
                     for family in FAMILIES}
         document = {"versions": versions(), "families": families, "cells": cells}
-        CELLS.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {CELLS}")
+        path.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {path}")
     return 0
 
 

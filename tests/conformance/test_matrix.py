@@ -21,7 +21,7 @@ for module in ("torch", "tensorflow", "keras", "jax", "optax"):
 
 from docs_src.frameworks import probes  # noqa: E402  (after the framework checks above)
 
-RECORDED = json.loads(probes.CELLS.read_text(encoding="utf-8"))
+RECORDED = json.loads(probes.cells_file().read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
