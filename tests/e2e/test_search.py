@@ -22,6 +22,8 @@ SEARCHES = [
     ("en", "entropy", "information/"),
     ("en", "cross entropy", "information/"),
     ("en", "glossary", "glossary/"),
+    ("zh", "数值对不上", "forensics/"),
+    ("en", "number doesn't match", "forensics/"),
 ]
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 RESULTS = """() => [...document.querySelectorAll(".md-search-result__list .md-search-result__link")].map((a) => ({
