@@ -5,7 +5,7 @@ cf30153c4c131c8164ee7798e5022d810682e2cb, the v2.13.0 release), files
 ``torch/testing/_internal/common_nn.py`` (the reference functions ``kldivloss_reference``, ``nllloss_reference``,
 ``nlllossNd_reference``, ``cross_entropy_loss_prob_target_reference``,
 ``cross_entropy_loss_indices_target_reference``, ``cross_entropy_loss_reference``, copied verbatim below, and the
-criterion tests ``kldivloss_*_test`` and ``nllloss*_no_reduce*_test``) and
+criterion tests ``kldivloss_*_test``, ``nllloss*_no_reduce*_test`` and ``NLLLoss_no_batch_dim_*``) and
 ``torch/testing/_internal/common_modules.py`` (the inputs of ``module_inputs_torch_nn_CrossEntropyLoss``,
 ``module_inputs_torch_nn_NLLLoss`` and ``module_inputs_torch_nn_KLDivLoss``). Copyright the PyTorch
 contributors, BSD 3-Clause licence (see NOTICE). The modules cannot be imported without PyTorch's test
@@ -413,3 +413,16 @@ def test_the_upstream_cross_entropy_weights_include_negative_ones():
             torch.manual_seed(index)
             drawn.append(make_tensor((3,), device="cpu", dtype=DOUBLE))
     assert min(float(w.min()) for w in drawn) < 0
+
+
+# --- common_nn.py: classification_criterion_no_batch, NLLLoss ------------------------------------------------------
+
+
+@pytest.mark.parametrize("reduction", ["none", "mean", "sum"])
+def test_common_nn_NLLLoss_no_batch_dim(reduction):
+    """NLLLoss_no_batch_dim_{reduction}: log_softmax of randn(3) and target 1; the reference gets a batch of one."""
+    torch.manual_seed(3)
+    input = F.log_softmax(torch.randn(3, dtype=torch.double), dim=0)
+    target = torch.tensor(1)
+    expected = _no_batch_dim_reference(nllloss_reference, input, target, reduction=reduction)
+    assert_equal(mirror.nll_loss(_np(input), _np(target), reduction=reduction), expected)
