@@ -1,8 +1,8 @@
-"""numpy mirrors of ``torch.nn.functional``'s losses (torch 2.13.0) and of ``torchvision.ops.sigmoid_focal_loss``.
+r"""numpy mirrors of ``torch.nn.functional``'s losses (torch 2.13.0) and of ``torchvision.ops.sigmoid_focal_loss``.
 
 Each function has torch's name, parameter names, order and defaults, and gives torch's shapes, dtypes and
 values on numpy arrays (``tests/conformance/test_torch_mirror.py`` runs each against torch 2.13.0). The loss
-itself comes from the core of :mod:`snippets`; this module adds what torch does on top: the class axis 1 of
+itself comes from the core of `snippets`; this module adds what torch does on top: the class axis 1 of
 (N, C, d1, ..., dK) inputs, the reductions and their weighted means, label smoothing combined with class weights
 and ``ignore_index``, the legacy implicit ``dim`` of softmax.
 
@@ -106,31 +106,35 @@ def _target_weights(target: np.ndarray, weight, ignore_index, dtype) -> np.ndarr
 
 
 def cross_entropy(input, target, weight=None, *, ignore_index=-100, reduction="mean", label_smoothing=0.0):
-    """``torch.nn.functional.cross_entropy``: softmax cross-entropy with class indices or class probabilities.
+    r"""``torch.nn.functional.cross_entropy``: softmax cross-entropy with class indices or class probabilities.
 
-    Class indices y (integer target, input's shape without the class axis), weight w (1 without ``weight``),
-    smoothing ε over C classes, p = softmax(input) along the class axis:
+    The function behind `torch.nn.CrossEntropyLoss`. Class indices $y$ (integer target, input's shape without the
+    class axis), weight $w$ (1 without `weight`), smoothing $\varepsilon$ over $C$ classes,
+    $p = \operatorname{softmax}(\text{input})$ along the class axis:
 
-        ℓ_n = (1 − ε) · w_{y_n} · (−log p_{n,y_n}) + (ε / C) · Σ_c w_c · (−log p_{n,c}),   0 where y_n = ignore_index
-        mean = Σ_n ℓ_n / Σ_n w_{y_n}   over the targets not ignored (nan if there are none)
+    $$\ell_n = (1 - \varepsilon)\, w_{y_n} (-\log p_{n, y_n}) + \frac{\varepsilon}{C} \sum_c w_c (-\log p_{n, c}),
+    \qquad \text{mean} = \frac{\sum_n \ell_n}{\sum_n w_{y_n}}$$
 
-    The smoothing term carries every class's weight while the mean divides by the weights of the targets only
-    (torch 2.13, ``cross_entropy_loss_label_smoothing`` in aten/src/ATen/native/LossNLL.cpp).
+    with $\ell_n = 0$ where $y_n$ = `ignore_index`, and the mean over the targets not ignored (nan if there are
+    none). The smoothing term carries every class's weight while the mean divides by the weights of the targets
+    only (torch 2.13, `cross_entropy_loss_label_smoothing` in aten/src/ATen/native/LossNLL.cpp).
 
-    Class probabilities t (floating target of input's shape), t' = (1 − ε)·t + ε/C:
+    Class probabilities $t$ (floating target of input's shape), $t' = (1 - \varepsilon)\, t + \varepsilon / C$:
 
-        ℓ_n = −Σ_c w_c · t'_{n,c} · log p_{n,c}
-        mean = Σ_n ℓ_n / (number of ℓ_n)   — not divided by the weights, unlike the index form
+    $$\ell_n = -\sum_c w_c\, t'_{n, c} \log p_{n, c}, \qquad \text{mean} = \frac{1}{N} \sum_n \ell_n$$
+
+    over the $N$ losses: not divided by the weights, unlike the index form.
 
     Args:
-        input: logits, shape (C,), (N, C) or (N, C, d1, ..., dK); the class axis is 1 (0 for (C,)).
-        target: class indices of shape (), (N,) or (N, d1, ..., dK), or class probabilities of input's shape.
-        weight: per-class weights, shape (C,), or None; any real numbers, negative ones included, as in torch
+        input: logits, shape $(C,)$, $(N, C)$ or $(N, C, d_1, \dots, d_K)$; the class axis is 1 (0 for $(C,)$).
+        target: class indices of shape $()$, $(N,)$ or $(N, d_1, \dots, d_K)$, or class probabilities of input's
+            shape.
+        weight: per-class weights, shape $(C,)$, or None; any real numbers, negative ones included, as in torch
             (the core refuses those).
         ignore_index: index target whose loss is 0 and which the mean leaves out; with probability targets
             only the default -100 is accepted, as in torch.
         reduction: "none" (per-example losses), "mean" or "sum".
-        label_smoothing: ε in [0, 1].
+        label_smoothing: $\varepsilon$ in $[0, 1]$.
 
     Returns:
         Per-example losses (input's shape without the class axis) for "none", otherwise a 0-d array; input's
@@ -187,14 +191,18 @@ def _cross_entropy_with_probabilities(logits, target, weight, ignore_index, labe
 
 
 def nll_loss(input, target, weight=None, *, ignore_index=-100, reduction="mean"):
-    """``torch.nn.functional.nll_loss``: negative log-likelihood of class indices under log-probabilities.
+    r"""``torch.nn.functional.nll_loss``: negative log-likelihood of class indices under log-probabilities.
 
-    ℓ_n = −w_{y_n} · input[n, y_n],   0 where y_n = ignore_index;   mean = Σ_n ℓ_n / Σ_n w_{y_n} (not ignored)
+    $$\ell_n = -w_{y_n}\, \text{input}[n, y_n], \qquad \text{mean} = \frac{\sum_n \ell_n}{\sum_n w_{y_n}}$$
+
+    with $\ell_n = 0$ where $y_n$ = `ignore_index` and the mean over the targets not ignored. The function behind
+    `torch.nn.NLLLoss`.
 
     Args:
-        input: log-probabilities, shape (C,), (N, C) or (N, C, d1, ..., dK); class axis 1 (0 for (C,)).
+        input: log-probabilities, shape $(C,)$, $(N, C)$ or $(N, C, d_1, \dots, d_K)$; class axis 1 (0 for
+            $(C,)$).
         target: class indices of input's shape without the class axis.
-        weight: per-class weights, shape (C,), or None; any real numbers, negative ones included, as in torch
+        weight: per-class weights, shape $(C,)$, or None; any real numbers, negative ones included, as in torch
             (the core refuses those).
         ignore_index: target value whose loss is 0 and which the mean leaves out.
         reduction: "none", "mean" or "sum".
@@ -232,16 +240,17 @@ def _element_weighted(losses: np.ndarray, weight) -> np.ndarray:
 
 
 def binary_cross_entropy(input, target, weight=None, *, reduction="mean"):
-    """``torch.nn.functional.binary_cross_entropy``: binary cross-entropy of probabilities, log clamped at −100.
+    r"""``torch.nn.functional.binary_cross_entropy``: binary cross-entropy of probabilities, log clamped at −100.
 
-    ℓ = −w · [t · max(log p, −100) + (1 − t) · max(log(1 − p), −100)];   mean = Σ ℓ / (number of elements)
+    $$\ell = -w \big[t \max(\log p, -100) + (1 - t) \max(\log(1 - p), -100)\big]$$
 
-    The clamp makes p = 0 or 1 give a finite loss (100 for a certain wrong prediction). ``weight`` rescales
-    each element and broadcasts to input's shape; the mean still divides by the number of elements.
+    and the mean is $\sum \ell$ over the number of elements. The function behind `torch.nn.BCELoss`. The clamp
+    makes $p = 0$ or 1 give a finite loss (100 for a certain wrong prediction). `weight` rescales each element
+    and broadcasts to input's shape; the mean still divides by the number of elements.
 
     Args:
-        input: probabilities p in [0, 1], any shape.
-        target: targets t in [0, 1], input's shape.
+        input: probabilities $p$ in $[0, 1]$, any shape.
+        target: targets $t$ in $[0, 1]$, input's shape.
         weight: per-element weights broadcastable to input's shape, or None.
         reduction: "none", "mean" or "sum".
 
@@ -267,17 +276,21 @@ def binary_cross_entropy(input, target, weight=None, *, reduction="mean"):
 
 
 def binary_cross_entropy_with_logits(input, target, weight=None, *, reduction="mean", pos_weight=None):
-    """``torch.nn.functional.binary_cross_entropy_with_logits``: binary cross-entropy of logits.
+    r"""``torch.nn.functional.binary_cross_entropy_with_logits``: binary cross-entropy of logits.
 
-    ℓ = w · [q · t · softplus(−x) + (1 − t) · softplus(x)],   q = pos_weight;   mean = Σ ℓ / (number of elements)
+    $$\ell = w \big[q\, t \operatorname{softplus}(-x) + (1 - t) \operatorname{softplus}(x)\big],
+    \qquad q = \texttt{pos\_weight}$$
+
+    and the mean is $\sum \ell$ over the number of elements. The function behind `torch.nn.BCEWithLogitsLoss`,
+    computed by [`sigmoid_binary_cross_entropy`][snippets.binary.sigmoid_binary_cross_entropy].
 
     Args:
-        input: logits x, any shape.
-        target: targets t in [0, 1], input's shape.
+        input: logits $x$, any shape.
+        target: targets $t$ in $[0, 1]$, input's shape.
         weight: per-element weights broadcastable to input's shape, or None.
         reduction: "none", "mean" or "sum".
-        pos_weight: weight q ≥ 0 of the positive term: a number or one per class along the last axis, shape
-            (C,); None means 1.
+        pos_weight: weight $q \ge 0$ of the positive term: a number or one per class along the last axis, shape
+            $(C,)$; None means 1.
 
     Returns:
         Element-wise losses for "none", otherwise a 0-d array; input's floating dtype.
@@ -300,18 +313,20 @@ def binary_cross_entropy_with_logits(input, target, weight=None, *, reduction="m
 
 
 def kl_div(input, target, *, reduction="mean", log_target=False):
-    """``torch.nn.functional.kl_div``: the pointwise terms of KL(target ‖ exp(input)), then a reduction.
+    r"""``torch.nn.functional.kl_div``: the pointwise terms of KL(target ‖ exp(input)), then a reduction.
 
-    ℓ = t · (log t − x)   (0 where t = 0),   or with ``log_target``: ℓ = e^t · (t − x)
+    $$\ell = t\,(\log t - x) \quad (0 \text{ where } t = 0), \qquad
+    \text{or with } \texttt{log\_target}\text{: } \ell = e^t (t - x)$$
 
-    torch's terms are element-wise with no class axis, so this writes them out; the per-example sum over a
-    class axis is :func:`snippets.divergence.kl_divergence`. "batchmean" divides the sum by input.shape[0]
-    (the KL divergence per example); "mean" divides by the number of elements, which torch 2.13 warns is not the
-    KL divergence and will change to "batchmean" in its next major release.
+    The function behind `torch.nn.KLDivLoss`. torch's terms are element-wise with no class axis, so this writes
+    them out; the per-example sum over a class axis is
+    [`divergence.kl_divergence`][snippets.divergence.kl_divergence]. "batchmean" divides the sum by
+    `input.shape[0]` (the KL divergence per example); "mean" divides by the number of elements, which torch 2.13
+    warns is not the KL divergence and will change to "batchmean" in its next major release.
 
     Args:
-        input: log-probabilities x, any shape.
-        target: probabilities t ≥ 0 (or their logarithms with ``log_target``), input's shape.
+        input: log-probabilities $x$, any shape.
+        target: probabilities $t \ge 0$ (or their logarithms with `log_target`), input's shape.
         reduction: "none", "mean", "sum" or "batchmean".
         log_target: whether ``target`` holds log t.
 
@@ -345,13 +360,16 @@ def kl_div(input, target, *, reduction="mean", log_target=False):
 
 
 def mse_loss(input, target, *, reduction="mean", weight=None):
-    """``torch.nn.functional.mse_loss``: squared error, element-wise, then a reduction.
+    r"""``torch.nn.functional.mse_loss``: squared error, element-wise, then a reduction.
 
-    ℓ = w · (x − y)²;   mean = Σ ℓ / Σ w with ``weight`` (torch 2.13), Σ ℓ / (number of elements) without
+    $$\ell = w\,(x - y)^2$$
+
+    and the mean is $\sum \ell / \sum w$ with `weight` (torch 2.13), $\sum \ell$ over the number of elements
+    without. The function behind `torch.nn.MSELoss`.
 
     Args:
-        input: predictions x, any shape.
-        target: targets y, input's shape (torch broadcasts other shapes with a warning; refused here).
+        input: predictions $x$, any shape.
+        target: targets $y$, input's shape (torch broadcasts other shapes with a warning; refused here).
         reduction: "none", "mean" or "sum".
         weight: per-element weights ≥ 0 of input's shape, or None.
 
@@ -398,9 +416,11 @@ def _softmax_input(input, dtype) -> np.ndarray:
 
 
 def softmax(input, dim=None, *, dtype=None):
-    """``torch.nn.functional.softmax`` along ``dim``, by :func:`snippets.activations.softmax`.
+    r"""``torch.nn.functional.softmax`` along ``dim``, by [`softmax`][snippets.activations.softmax].
 
-    softmax(x)_i = e^(x_i) / Σ_j e^(x_j)   along ``dim``
+    $$\operatorname{softmax}(x)_i = \frac{e^{x_i}}{\sum_j e^{x_j}}$$
+
+    along `dim`.
 
     Args:
         input: any real array; a 0-d input gives 1, as in torch (a softmax over its one element).
@@ -424,13 +444,15 @@ def softmax(input, dim=None, *, dtype=None):
 
 
 def log_softmax(input, dim=None, *, dtype=None):
-    """``torch.nn.functional.log_softmax`` along ``dim``, by :func:`snippets.activations.log_softmax`.
+    r"""``torch.nn.functional.log_softmax`` along ``dim``, by [`log_softmax`][snippets.activations.log_softmax].
 
-    log_softmax(x)_i = x_i − logsumexp(x)   along ``dim``
+    $$\log \operatorname{softmax}(x)_i = x_i - \operatorname{logsumexp}(x)$$
+
+    along `dim`.
 
     Args:
         input: any real array; a 0-d input gives 0, as in torch.
-        dim: the axis; None as in :func:`softmax`.
+        dim: the axis; None as in [`softmax`][snippets.mirrors.torch.softmax].
         dtype: cast the input to this dtype first, or None.
 
     Returns:
@@ -449,13 +471,13 @@ def log_softmax(input, dim=None, *, dtype=None):
 
 
 def one_hot(tensor, num_classes=-1):
-    """``torch.nn.functional.one_hot``: class indices of shape (*) to int64 one-hot rows of shape (*, C).
+    r"""``torch.nn.functional.one_hot``: class indices of shape (*) to int64 one-hot rows of shape (*, C).
 
-    one_hot(y)[..., c] = 1 if c = y else 0
+    $$\operatorname{one\_hot}(y)_{\dots, c} = [c = y] = \begin{cases} 1 & c = y \\ 0 & \text{otherwise} \end{cases}$$
 
     Args:
         tensor: non-negative integer class indices, any shape.
-        num_classes: C; -1 infers it as the largest index plus one (refused for an empty input, as in torch).
+        num_classes: $C$; -1 infers it as the largest index plus one (refused for an empty input, as in torch).
 
     Returns:
         An int64 array of shape ``tensor.shape + (C,)``.
@@ -485,18 +507,20 @@ def one_hot(tensor, num_classes=-1):
 
 
 def sigmoid_focal_loss(inputs, targets, alpha=0.25, gamma=2, reduction="none"):
-    """``torchvision.ops.sigmoid_focal_loss``: the focal loss of RetinaNet, element-wise, then a reduction.
+    r"""``torchvision.ops.sigmoid_focal_loss``: the focal loss of RetinaNet, element-wise, then a reduction.
 
-    ℓ = α_t · (1 − p_t)^γ · BCE(x, t),   p_t = t·σ(x) + (1 − t)·(1 − σ(x)),   α_t = α·t + (1 − α)·(1 − t)
+    $$\ell = \alpha_t (1 - p_t)^\gamma \operatorname{BCE}(x, t), \qquad p_t = t\,\sigma(x) + (1 - t)(1 - \sigma(x)),
+    \qquad \alpha_t = \alpha\, t + (1 - \alpha)(1 - t)$$
 
-    A negative ``alpha`` (torchvision documents -1) turns the balancing off: α_t = 1. The default reduction is
-    "none", unlike torch's losses. Computed by :func:`snippets.focal.sigmoid_focal_loss`, in log space.
+    A negative `alpha` (torchvision documents -1) turns the balancing off: $\alpha_t = 1$. The default reduction
+    is "none", unlike torch's losses. Computed by [`sigmoid_focal_loss`][snippets.focal.sigmoid_focal_loss], in
+    log space.
 
     Args:
-        inputs: logits x, any shape.
-        targets: targets t in [0, 1], inputs' shape.
-        alpha: α in [0, 1], or negative for no balancing.
-        gamma: γ ≥ 0.
+        inputs: logits $x$, any shape.
+        targets: targets $t$ in $[0, 1]$, inputs' shape.
+        alpha: $\alpha$ in $[0, 1]$, or negative for no balancing.
+        gamma: $\gamma \ge 0$.
         reduction: "none", "mean" or "sum".
 
     Returns:
