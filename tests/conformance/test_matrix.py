@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 import pytest
 
@@ -42,3 +43,23 @@ def test_row_matches_the_libraries(anchor, frameworks):
     assert list(found) == list(recorded), f"row {anchor}: columns {list(recorded)} recorded, {list(found)} probed"
     changed = {library: (recorded[library], cell) for library, cell in found.items() if cell != recorded[library]}
     assert not changed, f"row {anchor}: recorded -> probed now {changed}; review and run `make matrix`"
+
+
+def surprises(language: str) -> list[str]:
+    """The row anchors the page's "surprises" list links to (links to sections are left out; the build checks them)."""
+    page = (probes.cells_file().parents[2] / "docs" / language / "frameworks.md").read_text(encoding="utf-8")
+    section = page.split("{ #surprises }", 1)[1].split("\n## ", 1)[0]
+    return [anchor for anchor in re.findall(r"\]\(#([a-z0-9-]+)\)", section) if anchor in RECORDED["cells"]]
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_every_surprise_links_to_a_row_where_the_libraries_disagree(language):
+    linked = surprises(language)
+    assert linked, "the surprises list links to rows"
+    unanimous = []
+    for anchor in linked:
+        cells = RECORDED["cells"][anchor]
+        present = {cell for cell in cells.values() if cell not in ("[[absent]]", "[[no-param]]")}
+        if len(present) < 2:
+            unanimous.append(anchor)
+    assert not unanimous, f"{language}: surprises linking to rows where the libraries agree: {unanimous}"
