@@ -20,7 +20,6 @@ types); a word in double brackets such as ``[[absent]]`` is translated by ``hook
 
 from __future__ import annotations
 
-import importlib.util
 import inspect
 import json
 import os
@@ -114,6 +113,13 @@ class Frameworks:
         if np.issubdtype(x.dtype, np.integer):
             return self.jnp.asarray(x)
         return self.jnp.asarray(x.astype(np.float32)).astype(self.jnp.bfloat16 if dtype == "bfloat16" else dtype)
+
+
+def to_numpy_dtype(x, dtype):
+    """numpy input for snippets: float32, float16, or bfloat16 (ml_dtypes, numpy's only bfloat16)."""
+    import ml_dtypes
+
+    return np.asarray(x).astype(ml_dtypes.bfloat16 if dtype == "bfloat16" else dtype)
 
 
 def to_float64(result) -> np.ndarray:
@@ -225,6 +231,10 @@ def named(name: str, result, expected) -> Verdict:
 # --- closed forms in float64 (the candidates) ---------------------------------------------------------------
 
 
+def sigmoid(x):
+    return 1 / (1 + np.exp(-np.asarray(x, dtype=np.float64)))
+
+
 def softplus(x):
     return np.logaddexp(0.0, np.asarray(x, dtype=np.float64))
 
@@ -258,7 +268,7 @@ def one_hot(labels, k):
 
 Z = np.array([[1.5, -0.5, 0.25], [-2.0, 0.75, 3.0]], dtype=np.float32)  # logits, N = 2, K = 3
 Y = np.array([[1.0, 0.0, 1.0], [0.0, 1.0, 1.0]], dtype=np.float32)  # binary labels for Z (multi-hot)
-P = (1 / (1 + np.exp(-Z.astype(np.float64)))).astype(np.float32)  # probabilities σ(Z)
+P = sigmoid(Z).astype(np.float32)  # probabilities σ(Z)
 LABELS = np.array([0, 2])  # class indices for Z's rows
 W = np.array([0.5, 2.0], dtype=np.float32)  # per-example weights
 CLASS_W = np.array([0.2, 1.0, 3.0], dtype=np.float32)  # per-class weights
@@ -443,13 +453,6 @@ def binary_logit_calls(fw, z, y, dtype="float32"):
         "optax": lambda: fw.L.sigmoid_binary_cross_entropy(fw.j(z, dtype), fw.j(y, dtype)),
         "snippets": lambda: fw.S.binary.sigmoid_binary_cross_entropy(to_numpy_dtype(z, dtype), to_numpy_dtype(y, dtype)),
     }
-
-
-def to_numpy_dtype(x, dtype):
-    """numpy input for snippets: float32, float16, or bfloat16 (ml_dtypes, numpy's only bfloat16)."""
-    import ml_dtypes
-
-    return np.asarray(x).astype(ml_dtypes.bfloat16 if dtype == "bfloat16" else dtype)
 
 
 @row("binary", bad_outcomes)
@@ -881,10 +884,6 @@ def binary_focal(p, y, gamma, alpha=None):
     p_t = y * p + (1 - y) * (1 - p)
     alpha_t = 1.0 if alpha is None else alpha * y + (1 - alpha) * (1 - y)
     return -alpha_t * (1 - p_t) ** gamma * np.log(p_t)
-
-
-def sigmoid(x):
-    return 1 / (1 + np.exp(-np.asarray(x, dtype=np.float64)))
 
 
 GAMMAS = (0.0, 0.5, 1.0, 2.0, 3.0, 5.0)
