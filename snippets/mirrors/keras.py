@@ -126,19 +126,21 @@ def _renormalised_and_clipped(y_pred: np.ndarray, axis: int) -> np.ndarray:
 
 
 def binary_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=0.0, axis=-1):
-    """``keras.losses.binary_crossentropy``: binary cross-entropy averaged over ``axis``.
+    r"""``keras.losses.binary_crossentropy``: binary cross-entropy averaged over ``axis``.
 
-    loss = mean over ``axis`` of −[y·log p + (1 − y)·log(1 − p)],   p = clip(y_pred, ε, 1 − ε)
+    $$\ell = \operatorname{mean}_{\text{axis}} -\big[y \log p + (1 - y) \log(1 - p)\big],
+    \qquad p = \operatorname{clip}(y_{\text{pred}}, \varepsilon, 1 - \varepsilon)$$
 
-    With ``from_logits``, the element-wise loss is that of the logits, unclipped
-    (:func:`snippets.binary.sigmoid_binary_cross_entropy`); otherwise that of the clipped probabilities
-    (:func:`snippets.binary.binary_cross_entropy`). ``label_smoothing`` α replaces y by (1 − α)·y + α/2.
+    With `from_logits`, the element-wise loss is that of the logits, unclipped
+    ([`sigmoid_binary_cross_entropy`][snippets.binary.sigmoid_binary_cross_entropy]); otherwise that of the
+    clipped probabilities ([`binary_cross_entropy`][snippets.binary.binary_cross_entropy]). `label_smoothing`
+    $\alpha$ replaces $y$ by $(1 - \alpha)\, y + \alpha / 2$.
 
     Args:
-        y_true: labels in [0, 1], the shape of ``y_pred``.
-        y_pred: probabilities in [0, 1], or logits with ``from_logits``.
-        from_logits: whether ``y_pred`` holds logits.
-        label_smoothing: α in [0, 1].
+        y_true: labels in $[0, 1]$, the shape of `y_pred`.
+        y_pred: probabilities in $[0, 1]$, or logits with `from_logits`.
+        from_logits: whether `y_pred` holds logits.
+        label_smoothing: $\alpha$ in $[0, 1]$.
         axis: the axis averaged over.
 
     Returns:
@@ -164,18 +166,20 @@ def binary_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=0.0, 
 
 
 def categorical_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=0.0, axis=-1):
-    """``keras.losses.categorical_crossentropy``, with Keras's silent renormalisation of ``y_pred`` and its clip.
+    r"""``keras.losses.categorical_crossentropy``, with Keras's silent renormalisation of ``y_pred`` and its clip.
 
-    loss = −Σ_c y_c · log q_c,   q = clip(y_pred / Σ_c y_pred_c, ε, 1 − ε)   along ``axis``
+    $$\ell = -\sum_c y_c \log q_c, \qquad
+    q = \operatorname{clip}\Big(\frac{y_{\text{pred}}}{\sum_c y_{\text{pred}, c}}, \varepsilon, 1 - \varepsilon\Big)$$
 
-    With ``from_logits``: loss = −Σ_c y_c · log softmax(y_pred)_c, unclipped. ``label_smoothing`` α replaces y
-    by (1 − α)·y + α/K, K = y_true.shape[-1] (the last axis, whatever ``axis`` is).
+    along `axis`. With `from_logits`: $\ell = -\sum_c y_c \log \operatorname{softmax}(y_{\text{pred}})_c$,
+    unclipped. `label_smoothing` $\alpha$ replaces $y$ by $(1 - \alpha)\, y + \alpha / K$, $K$ =
+    `y_true.shape[-1]` (the last axis, whatever `axis` is).
 
     Args:
-        y_true: one-hot or soft labels ≥ 0, the shape of ``y_pred``.
-        y_pred: non-negative scores with a positive sum along ``axis`` (renormalised), or logits.
-        from_logits: whether ``y_pred`` holds logits.
-        label_smoothing: α in [0, 1].
+        y_true: one-hot or soft labels $\ge 0$, the shape of `y_pred`.
+        y_pred: non-negative scores with a positive sum along `axis` (renormalised), or logits.
+        from_logits: whether `y_pred` holds logits.
+        label_smoothing: $\alpha$ in $[0, 1]$.
         axis: the class axis.
 
     Returns:
@@ -224,12 +228,13 @@ def _sparse_losses_and_mask(y_true, y_pred, from_logits, ignore_class, axis):
 
 
 def sparse_categorical_crossentropy(y_true, y_pred, from_logits=False, ignore_class=None, axis=-1):
-    """``keras.losses.sparse_categorical_crossentropy``: cross-entropy of integer labels.
+    r"""``keras.losses.sparse_categorical_crossentropy``: cross-entropy of integer labels.
 
-    loss = −log softmax(log q)_y = −log(q_y / Σ_c q_c),   q = clip(y_pred, ε, 1 − ε)
+    $$\ell = -\log \operatorname{softmax}(\log q)_y = -\log \frac{q_y}{\sum_c q_c},
+    \qquad q = \operatorname{clip}(y_{\text{pred}}, \varepsilon, 1 - \varepsilon)$$
 
-    The probabilities are clipped, then renormalised by the softmax of their logarithm; with ``from_logits``,
-    loss = −log softmax(y_pred)_y. Entries whose label is ``ignore_class`` get loss 0.
+    The probabilities are clipped, then renormalised by the softmax of their logarithm; with `from_logits`,
+    $\ell = -\log \operatorname{softmax}(y_{\text{pred}})_y$. Entries whose label is ``ignore_class`` get loss 0.
 
     Args:
         y_true: integer class indices, y_pred's shape without the last axis (or with a last axis of size 1);
@@ -254,22 +259,24 @@ def sparse_categorical_crossentropy(y_true, y_pred, from_logits=False, ignore_cl
 
 def binary_focal_crossentropy(y_true, y_pred, apply_class_balancing=False, alpha=0.25, gamma=2.0, from_logits=False,
                               label_smoothing=0.0, axis=-1):
-    """``keras.losses.binary_focal_crossentropy``: binary cross-entropy times (1 − p_t)^γ, averaged over ``axis``.
+    r"""``keras.losses.binary_focal_crossentropy``: binary cross-entropy times (1 − p_t)^γ, averaged over ``axis``.
 
-    loss = mean over ``axis`` of α_t · (1 − p_t)^γ · BCE(y, clip(p, ε, 1 − ε)),   p_t = y·p + (1 − y)·(1 − p)
+    $$\ell = \operatorname{mean}_{\text{axis}} \alpha_t (1 - p_t)^\gamma
+    \operatorname{BCE}\big(y, \operatorname{clip}(p, \varepsilon, 1 - \varepsilon)\big),
+    \qquad p_t = y\, p + (1 - y)(1 - p)$$
 
-    With ``from_logits``, p = sigmoid(y_pred) and BCE is that of the logits, unclipped (the TensorFlow backend
-    passes the logits on, see the module docstring). α_t = α·y + (1 − α)·(1 − y) with ``apply_class_balancing``,
-    else 1. p_t uses the unclipped p.
+    With `from_logits`, $p = \sigma(y_{\text{pred}})$ and BCE is that of the logits, unclipped (the TensorFlow
+    backend passes the logits on, see the module docstring). $\alpha_t = \alpha\, y + (1 - \alpha)(1 - y)$ with
+    `apply_class_balancing`, else 1. $p_t$ uses the unclipped $p$.
 
     Args:
-        y_true: labels in [0, 1], the shape of ``y_pred``.
-        y_pred: probabilities in [0, 1], or logits with ``from_logits``.
-        apply_class_balancing: whether to weight by α_t.
-        alpha: α in [0, 1].
-        gamma: γ ≥ 0.
-        from_logits: whether ``y_pred`` holds logits.
-        label_smoothing: α_s in [0, 1]; y becomes (1 − α_s)·y + α_s/2.
+        y_true: labels in $[0, 1]$, the shape of `y_pred`.
+        y_pred: probabilities in $[0, 1]$, or logits with `from_logits`.
+        apply_class_balancing: whether to weight by $\alpha_t$.
+        alpha: $\alpha$ in $[0, 1]$.
+        gamma: $\gamma \ge 0$.
+        from_logits: whether `y_pred` holds logits.
+        label_smoothing: $\alpha_s$ in $[0, 1]$; $y$ becomes $(1 - \alpha_s)\, y + \alpha_s / 2$.
         axis: the axis averaged over.
 
     Returns:
@@ -303,21 +310,23 @@ def binary_focal_crossentropy(y_true, y_pred, apply_class_balancing=False, alpha
 
 def categorical_focal_crossentropy(y_true, y_pred, alpha=0.25, gamma=2.0, from_logits=False, label_smoothing=0.0,
                                    axis=-1):
-    """``keras.losses.categorical_focal_crossentropy``, with the renormalisation and clip of the categorical loss.
+    r"""``keras.losses.categorical_focal_crossentropy``, with the renormalisation and clip of the categorical loss.
 
-    loss = −Σ_c α_c · (1 − q_c)^γ · y_c · log q_c,   q = clip(p / Σ_c p_c, ε, 1 − ε)   along ``axis``
+    $$\ell = -\sum_c \alpha_c (1 - q_c)^\gamma\, y_c \log q_c, \qquad
+    q = \operatorname{clip}\Big(\frac{p}{\sum_c p_c}, \varepsilon, 1 - \varepsilon\Big)$$
 
-    p is ``y_pred``, or softmax(y_pred) with ``from_logits``. ``alpha`` is a number that scales every class
-    (not a positive/negative balance) or a list of C weights, broadcast along the LAST axis as Keras does.
-    Smoothing as in :func:`categorical_crossentropy`.
+    along `axis`. $p$ is `y_pred`, or $\operatorname{softmax}(y_{\text{pred}})$ with `from_logits`. `alpha` is a
+    number that scales every class (not a positive/negative balance) or a list of $C$ weights, broadcast along
+    the LAST axis as Keras does. Smoothing as in
+    [`categorical_crossentropy`][snippets.mirrors.keras.categorical_crossentropy].
 
     Args:
-        y_true: one-hot or soft labels ≥ 0, the shape of ``y_pred``.
-        y_pred: non-negative scores with a positive sum along ``axis``, or logits.
+        y_true: one-hot or soft labels $\ge 0$, the shape of `y_pred`.
+        y_pred: non-negative scores with a positive sum along `axis`, or logits.
         alpha: a number or a list of per-class weights.
-        gamma: γ ≥ 0.
-        from_logits: whether ``y_pred`` holds logits.
-        label_smoothing: α_s in [0, 1].
+        gamma: $\gamma \ge 0$.
+        from_logits: whether `y_pred` holds logits.
+        label_smoothing: $\alpha_s$ in $[0, 1]$.
         axis: the class axis.
 
     Returns:
@@ -342,12 +351,14 @@ def categorical_focal_crossentropy(y_true, y_pred, alpha=0.25, gamma=2.0, from_l
 
 
 def kl_divergence(y_true, y_pred):
-    """``keras.losses.kl_divergence``: Σ y·log(y/p) over the last axis, after clipping both into [ε, 1].
+    r"""``keras.losses.kl_divergence``: Σ y·log(y/p) over the last axis, after clipping both into [ε, 1].
 
-    loss = Σ_c t_c · log(t_c / p_c),   t = clip(y_true, ε, 1),   p = clip(y_pred, ε, 1)
+    $$\ell = \sum_c t_c \log \frac{t_c}{p_c}, \qquad t = \operatorname{clip}(y_{\text{true}}, \varepsilon, 1),
+    \qquad p = \operatorname{clip}(y_{\text{pred}}, \varepsilon, 1)$$
 
-    The clip makes y_true = 0 contribute ε·log(ε/p) instead of 0, so the result can be slightly negative
-    (−1.6e-6 for y_true = (0, 1), y_pred = (5, 1)); values above 1 are clipped to 1, not renormalised.
+    The clip makes $y_{\text{true}} = 0$ contribute $\varepsilon \log(\varepsilon / p)$ instead of 0, so the
+    result can be slightly negative ($-1.6 \cdot 10^{-6}$ for `y_true = (0, 1)`, `y_pred = (5, 1)`); values above
+    1 are clipped to 1, not renormalised.
 
     Args:
         y_true: target probabilities ≥ 0, the shape of ``y_pred``.
@@ -458,9 +469,12 @@ class _SmoothedCrossentropy(_Loss):
 
 
 class BinaryCrossentropy(_SmoothedCrossentropy):
-    """``keras.losses.BinaryCrossentropy``: :func:`binary_crossentropy`, weighted by sample and reduced.
+    r"""``keras.losses.BinaryCrossentropy``: `binary_crossentropy`, weighted by sample and reduced.
 
-    loss = Σ_n w_n · ℓ_n / (number of ℓ_n)   for "sum_over_batch_size", ℓ_n = binary_crossentropy(y_true, y_pred)_n
+    $$L = \frac{1}{N} \sum_n w_n \ell_n \quad \text{for "sum\_over\_batch\_size"}, \qquad
+    \ell_n = \texttt{binary\_crossentropy}(y_n, \hat y_n)$$
+
+    over the $N$ losses $\ell_n$.
 
     Args:
         from_logits: as for [`binary_crossentropy`][snippets.mirrors.keras.binary_crossentropy].
@@ -481,9 +495,12 @@ class BinaryCrossentropy(_SmoothedCrossentropy):
 
 
 class CategoricalCrossentropy(_SmoothedCrossentropy):
-    """``keras.losses.CategoricalCrossentropy``: :func:`categorical_crossentropy`, weighted by sample and reduced.
+    r"""``keras.losses.CategoricalCrossentropy``: `categorical_crossentropy`, weighted by sample and reduced.
 
-    loss = Σ_n w_n · ℓ_n / (number of ℓ_n)   for "sum_over_batch_size", ℓ_n = categorical_crossentropy(...)_n
+    $$L = \frac{1}{N} \sum_n w_n \ell_n \quad \text{for "sum\_over\_batch\_size"}, \qquad
+    \ell_n = \texttt{categorical\_crossentropy}(y_n, \hat y_n)$$
+
+    over the $N$ losses $\ell_n$.
 
     Args:
         from_logits: as for [`categorical_crossentropy`][snippets.mirrors.keras.categorical_crossentropy].
@@ -504,9 +521,11 @@ class CategoricalCrossentropy(_SmoothedCrossentropy):
 
 
 class SparseCategoricalCrossentropy(_Loss):
-    """``keras.losses.SparseCategoricalCrossentropy``: :func:`sparse_categorical_crossentropy`, reduced.
+    r"""``keras.losses.SparseCategoricalCrossentropy``: `sparse_categorical_crossentropy`, reduced.
 
-    loss = Σ_n w_n · ℓ_n / (number of n not ignored)   for "sum_over_batch_size" and "mean" (0 if all are)
+    $$L = \frac{\sum_n w_n \ell_n}{\#\{n \text{ not ignored}\}}$$
+
+    for "sum_over_batch_size" and "mean" (0 if all are ignored).
 
     Args:
         from_logits: as for [`sparse_categorical_crossentropy`][snippets.mirrors.keras.sparse_categorical_crossentropy].
