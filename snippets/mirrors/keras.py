@@ -23,7 +23,8 @@ and values on numpy arrays (``tests/conformance/test_keras_mirror.py`` runs each
   total weight), "mean_with_sample_weight" by the sum of the weights, "sum" does not divide, None and "none"
   keep the losses. With ``ignore_class`` the mean is over the entries not ignored, and 0 when all are.
 
-The losses come from the core (:mod:`snippets.binary`, :mod:`snippets.categorical`, :mod:`snippets.smoothing`).
+The losses come from the core ([`snippets.binary`][snippets.binary], [`snippets.categorical`][snippets.categorical],
+[`snippets.smoothing`][snippets.smoothing]).
 Three expressions are written here as Keras writes them, because the core refuses their inputs by design: the
 cross-entropy of renormalised-then-clipped probabilities (which no longer sum to 1) in
 ``categorical_crossentropy`` and ``categorical_focal_crossentropy``, and ``kl_divergence`` of clipped arguments.
@@ -552,13 +553,14 @@ class SparseCategoricalCrossentropy(_Loss):
 
 
 class BinaryFocalCrossentropy(_Loss):
-    r"""``keras.losses.BinaryFocalCrossentropy``: :func:`binary_focal_crossentropy`, weighted by sample and reduced.
+    r"""``keras.losses.BinaryFocalCrossentropy``: `binary_focal_crossentropy`, weighted by sample and reduced.
 
     $$L = \frac{1}{N} \sum_n w_n \ell_n \quad \text{for "sum\_over\_batch\_size"}, \qquad
     \ell_n = \texttt{binary\_focal\_crossentropy}(y_n, \hat y_n)$$
 
     Args:
-        apply_class_balancing: whether to weight by $\alpha_t$, as for :func:`binary_focal_crossentropy`.
+        apply_class_balancing: whether to weight by $\alpha_t$, as for
+            [`binary_focal_crossentropy`][snippets.mirrors.keras.binary_focal_crossentropy].
         alpha: $\alpha \in [0, 1]$.
         gamma: $\gamma \ge 0$.
         from_logits: whether ``y_pred`` holds logits.
@@ -589,13 +591,14 @@ class BinaryFocalCrossentropy(_Loss):
 
 
 class CategoricalFocalCrossentropy(_Loss):
-    r"""``keras.losses.CategoricalFocalCrossentropy``: :func:`categorical_focal_crossentropy`, weighted and reduced.
+    r"""``keras.losses.CategoricalFocalCrossentropy``: `categorical_focal_crossentropy`, weighted and reduced.
 
     $$L = \frac{1}{N} \sum_n w_n \ell_n \quad \text{for "sum\_over\_batch\_size"}, \qquad
     \ell_n = \texttt{categorical\_focal\_crossentropy}(y_n, \hat y_n)$$
 
     Args:
-        alpha: a number or a list of per-class weights, as for :func:`categorical_focal_crossentropy`.
+        alpha: a number or a list of per-class weights, as for
+            [`categorical_focal_crossentropy`][snippets.mirrors.keras.categorical_focal_crossentropy].
         gamma: $\gamma \ge 0$.
         from_logits: whether ``y_pred`` holds logits.
         label_smoothing: $\alpha_s \in [0, 1]$.
@@ -625,7 +628,7 @@ class CategoricalFocalCrossentropy(_Loss):
 
 
 class KLDivergence(_Loss):
-    r"""``keras.losses.KLDivergence``: :func:`kl_divergence` over the last axis, weighted by sample and reduced.
+    r"""``keras.losses.KLDivergence``: `kl_divergence` over the last axis, weighted by sample and reduced.
 
     $$L = \frac{1}{N} \sum_n w_n \sum_c t_{n,c} \log \frac{t_{n,c}}{p_{n,c}} \quad \text{for
     "sum\_over\_batch\_size"}, \qquad t, p \text{ clipped into } [\varepsilon, 1]$$
