@@ -21,6 +21,7 @@ import snippets
 from tests.docs.pages import DOCS, ROOT
 
 DIRECTIVE = re.compile(r"^::: (snippets(?:\.\w+)+)$", re.MULTILINE)
+SPHINX_ROLE = re.compile(r":(?:func|mod|class|data|meth|attr):`")  # mkdocstrings shows these as typed; link [`x`][id]
 TEX = re.compile(r"\$\$.+?\$\$|\$[^$\n]+\$", re.DOTALL)  # display $$…$$ or inline $…$: arithmatex, then KaTeX
 
 
@@ -79,6 +80,13 @@ def test_both_books_configure_mkdocstrings_alike():
         return next(entry[name] for entry in plugins if isinstance(entry, dict) and name in entry)
 
     assert plugin("mkdocs.yml", "mkdocstrings") == plugin("mkdocs.en.yml", "mkdocstrings")
+
+
+@pytest.mark.parametrize("module", MODULES, ids=[module.__name__ for module in MODULES])
+def test_module_docstring_links_by_identifier_not_by_sphinx_role(module):
+    members = [member for _, member in public_members(module)]
+    roles = [doc for doc in map(inspect.getdoc, [module, *members]) if doc and SPHINX_ROLE.search(doc)]
+    assert not roles, f"{module.__name__}: a Sphinx role (:func:`…`) where Markdown needs [`name`][identifier]"
 
 
 @pytest.mark.parametrize(("qualified", "member"), MEMBERS, ids=[qualified for qualified, _ in MEMBERS])
