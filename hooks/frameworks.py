@@ -37,6 +37,7 @@ WORDS = {
         "not-applied": "不使用",
         "clipped": "截断到",
         "off-class": "（非目标类）",
+        "empty": "空数组",
     },
     "en": {
         "behaviour": "Behaviour",
@@ -50,6 +51,7 @@ WORDS = {
         "not-applied": "not applied",
         "clipped": "clipped to",
         "off-class": "(other classes)",
+        "empty": "empty array",
     },
 }
 
