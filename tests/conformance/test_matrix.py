@@ -4,6 +4,8 @@
 (docs_src/frameworks/probes.py) on torch, TensorFlow, Keras, optax and snippets and asserts the same cells. A
 library that changes behaviour fails here until ``make matrix`` has rewritten cells.json and the diff has been
 reviewed. The expected cells come from the libraries themselves, recorded when the matrix was last written.
+The page's side needs no framework: its surprises link to rows where the libraries disagree, and
+hooks/frameworks.py renders every recorded row of both languages.
 """
 
 from __future__ import annotations
@@ -14,23 +16,24 @@ import re
 
 import pytest
 
+from docs_src.frameworks import probes  # imports the libraries only when Frameworks() is called
+from hooks import frameworks as hook
 from tests.frameworks import require
 
-os.environ["KERAS_BACKEND"] = "tensorflow"
-for module in ("torch", "tensorflow", "keras", "jax", "optax"):
-    require(module)
-
-from docs_src.frameworks import probes  # noqa: E402  (after the framework checks above)
-
 RECORDED = json.loads(probes.cells_file().read_text(encoding="utf-8"))
+PAGES = {language: probes.cells_file().parents[2] / "docs" / language / "frameworks.md" for language in ("zh", "en")}
 
 
 @pytest.fixture(scope="module")
 def frameworks():
+    """The libraries (skipped without them, an error under CI=true), Keras on the TensorFlow backend."""
+    os.environ["KERAS_BACKEND"] = "tensorflow"
+    for module in ("torch", "tensorflow", "keras", "jax", "optax"):
+        require(module)
     return probes.Frameworks()
 
 
-def test_every_row_is_recorded_and_every_record_has_a_probe():
+def test_every_row_is_recorded_and_every_record_has_a_probe(frameworks):
     assert list(RECORDED["cells"]) == list(probes.ROWS), "run `make matrix` to rewrite cells.json"
     assert RECORDED["versions"] == probes.versions(), "cells.json was written with other library versions"
 
@@ -47,7 +50,7 @@ def test_row_matches_the_libraries(anchor, frameworks):
 
 def surprises(language: str) -> list[str]:
     """The row anchors the page's "surprises" list links to (links to sections are left out; the build checks them)."""
-    page = (probes.cells_file().parents[2] / "docs" / language / "frameworks.md").read_text(encoding="utf-8")
+    page = PAGES[language].read_text(encoding="utf-8")
     section = page.split("{ #surprises }", 1)[1].split("\n## ", 1)[0]
     return [anchor for anchor in re.findall(r"\]\(#([a-z0-9-]+)\)", section) if anchor in RECORDED["cells"]]
 
@@ -63,3 +66,19 @@ def test_every_surprise_links_to_a_row_where_the_libraries_disagree(language):
         if len(present) < 2:
             unanimous.append(anchor)
     assert not unanimous, f"{language}: surprises linking to rows where the libraries agree: {unanimous}"
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_hook_renders_every_recorded_row_with_its_anchor_and_translated_words(language):
+    page = PAGES[language].read_text(encoding="utf-8")
+    rendered = hook.on_page_markdown(page, None, {"theme": {"language": language}}, None)
+    missing = [anchor for anchor in RECORDED["cells"] if f"{{ #{anchor} }} |" not in rendered]
+    assert not missing, f"{language}: rows without a table line: {missing}"
+    assert "<!-- matrix" not in rendered and "[[" not in rendered, "every block rendered, every word translated"
+
+
+def test_hook_refuses_a_page_that_leaves_out_a_recorded_row():
+    first, *others = RECORDED["families"]["kl"]["rows"]
+    block = "<!-- matrix: kl\n" + "\n".join(f"{anchor}: label" for anchor in others) + "\n-->"
+    with pytest.raises(ValueError, match=first):
+        hook.on_page_markdown(block, None, {"theme": {"language": "en"}}, None)
