@@ -1,50 +1,52 @@
-"""The seed articles' worked examples, recomputed in nats, bits and bans.
+"""The numbers the seed articles print for the concepts of this chapter, recomputed: an audit table.
 
 Shown on the page "Information, entropy and cross-entropy" (docs/*/information.md, section #seed-examples).
-Each row is one quantity evaluated with the same formula in the three logarithm bases.
+Each row: the article, the number it prints, the quantity its formula states, evaluated in nats, whether that
+reproduces the printed digits, and, when it does not, the reading that does (another log base, a mean instead of a
+sum). Only numbers printed by the articles appear here; the chapter's own illustrations are on the chapter.
 """
 
 import numpy as np
 
-from snippets.information import binary_entropy, cross_entropy, kl_divergence, self_information
-
-BASES = {"nats": None, "bits": 2, "bans": 10}
-
-
-def summed_binary_cross_entropy(p, q, base):
-    """−Σ_i [p_i log q_i + (1 − p_i) log(1 − q_i)]: one two-outcome cross-entropy per component, added up."""
-    p, q = np.asarray(p), np.asarray(q)
-    return cross_entropy(np.stack([p, 1 - p], axis=-1), np.stack([q, 1 - q], axis=-1), base=base).sum()
+from docs_src.companion.matching import verdict
+from snippets.activations import log_softmax
+from snippets.binary import binary_cross_entropy
+from snippets.information import binary_entropy, cross_entropy
 
 
-# 002 「2 信息量与熵」: the expected output p (lost in extraction) is (1, 0, 0), as the article's terms show.
-p, q1, q2 = [1.0, 0.0, 0.0], [0.5, 0.2, 0.3], [0.8, 0.1, 0.1]
-# 004 「2.3 相对熵」: a one-hot label and a prediction; the same label smoothed with α = 0.1 over 4 classes.
-label, prediction = np.array([1.0, 0.0, 0.0, 0.0]), np.array([0.7, 0.1, 0.1, 0.1])
-smoothed = 0.9 * label + 0.1 / 4
-# 001 「CategoricalCrossentropy 交叉熵」: two examples each, categorical (3 classes) and binary (2 classes).
+# 002 「2 信息量与熵」: the expected output is blank in the text; the printed terms (1 log 0.5, 0 log 0.2, ...)
+# are those of p = (1, 0, 0). The second prediction is printed as "q1" a second time; we call it q2.
+p, q1, q2 = np.array([1.0, 0.0, 0.0]), np.array([0.5, 0.2, 0.3]), np.array([0.8, 0.1, 0.1])
+# The article's formula: -Σ_i [p_i log q_i + (1 - p_i) log(1 - q_i)], one binary cross-entropy per output, summed.
+summed_bce_1, summed_bce_2 = binary_cross_entropy(q1, p).sum(), binary_cross_entropy(q2, p).sum()
+# 001 「CategoricalCrossentropy 交叉熵」 and 「BinaryCrossentropy」: two examples each.
 y_true, y_pred = [[0.0, 1.0, 0.0], [0.0, 0.0, 1.0]], [[0.05, 0.95, 0.0], [0.1, 0.8, 0.1]]
 b_true, b_pred = [[0.0, 1.0], [0.0, 1.0]], [[0.05, 0.95], [0.8, 0.2]]
+# 004 「2.4 交叉熵」: PyTorch's CrossEntropyLoss(reduction="none") on two rows of logits, labels 0 and 2.
+logits, labels = np.array([[10.0, 0.0, -10.0], [8.0, 8.0, 8.0]]), [0, 2]
+per_example = -log_softmax(logits)[np.arange(2), labels]
+# torch 2.13 in float32 subtracts the max and takes log(sum(exp)) of 1 + e^-10 + e^-20, which float32 rounds.
+shifted = np.float32(logits[0] - logits[0].max())
+float32_first = np.log(np.sum(np.exp(shifted))) - shifted[0]
 
-rows = {
-    "002 H_b(0.1), Xiaoming": lambda base: binary_entropy(0.1, base=base),
-    "002 H_b(0.999), Xiaowang": lambda base: binary_entropy(0.999, base=base),
-    "002 I(x0) with p(x0) = 1": lambda base: self_information(1.0, base=base),
-    "002 summed BCE (p, q1)": lambda base: summed_binary_cross_entropy(p, q1, base),
-    "002 summed BCE (p, q2)": lambda base: summed_binary_cross_entropy(p, q2, base),
-    "002 H(p, q1) = -log 0.5": lambda base: cross_entropy(p, q1, base=base),
-    "002 H(p, q2) = -log 0.8": lambda base: cross_entropy(p, q2, base=base),
-    "000 -f log f alone, f = 0.1": lambda base: 0.1 * self_information(0.1, base=base),
-    "004 H(label, prediction)": lambda base: cross_entropy(label, prediction, base=base),
-    "004 KL(label || prediction)": lambda base: kl_divergence(label, prediction, base=base),
-    "004 smoothed: min CE = H(p)": lambda base: cross_entropy(smoothed, smoothed, base=base),
-    "004 smoothed: min KL": lambda base: kl_divergence(smoothed, smoothed, base=base),
-    "001 categorical, sum of 2": lambda base: cross_entropy(y_true, y_pred, base=base).sum(),
-    "001 categorical, mean of 2": lambda base: cross_entropy(y_true, y_pred, base=base).mean(),
-    "001 binary, sum of 2": lambda base: cross_entropy(b_true, b_pred, base=base).sum(),
-    "001 binary, mean of 2": lambda base: cross_entropy(b_true, b_pred, base=base).mean(),
-}
+# (article, printed, what its formula states, its value in nats, the reading that reproduces it, that value)
+rows = [
+    ("002", "0.4690", "H_b(0.1)", binary_entropy(0.1), "bits (log2)", binary_entropy(0.1, base=2)),
+    ("002", "0.0114", "H_b(0.999)", binary_entropy(0.999), "bits (log2)", binary_entropy(0.999, base=2)),
+    ("002", "0.55", "summed BCE(p, q1)", summed_bce_1, "hartleys (log10)", summed_bce_1 / np.log(10)),
+    ("002", "0.19", "summed BCE(p, q2)", summed_bce_2, "hartleys (log10)", summed_bce_2 / np.log(10)),
+    ("001", "1.177", "H_1 + H_2", cross_entropy(y_true, y_pred).sum(), "mean of the two",
+     cross_entropy(y_true, y_pred).mean()),
+    ("001", "0.8304", "H_1 + H_2", cross_entropy(b_true, b_pred).sum(), "mean of the two",
+     cross_entropy(b_true, b_pred).mean()),
+    ("004", "4.5418e-05", "-log softmax(z_1)[0]", per_example[0], "float32 log-sum-exp",
+     float32_first),
+    ("004", "1.0986e+00", "-log softmax(z_2)[2]", per_example[1], "", None),
+]
 
-print(f"{'quantity':<30}" + "".join(f"{unit:>8}" for unit in BASES))
-for name, value in rows.items():
-    print(f"{name:<30}" + "".join(f"{float(value(base)):>8.4f}" for base in BASES.values()))
+print(f"{'article':<8}{'printed':<12}{'as written, in nats':<36}{'reproduces?':<13}why")
+for article, printed, quantity, nats, reading, value in rows:
+    as_written = f"{quantity} = {float(nats):.6g}"
+    found = verdict(printed, nats)
+    why = "" if value is None else f"{reading}: {float(value):.6g} -> {verdict(printed, value)}"
+    print(f"{article:<8}{printed:<12}{as_written:<36}{found:<13}{why}")
