@@ -1161,9 +1161,15 @@ def tf1_softmax_v1_label_gradient(fw):
 
 @row("tf1", lambda: {r"$-\log\operatorname{softmax}(z)$": -log_softmax(Z)})
 def tf1_softmax_v2_label_gradient(fw):
-    """tf.compat.v1.nn.softmax_cross_entropy_with_logits_v2, which TF 2 calls tf.nn.softmax_cross_entropy_with_logits."""
+    """tf.compat.v1.nn.softmax_cross_entropy_with_logits_v2: gradient with respect to the labels."""
     v2 = fw.tf.compat.v1.nn.softmax_cross_entropy_with_logits_v2
     return {"tf": label_gradient(fw, lambda t: v2(labels=t, logits=Z))}
+
+
+@row("tf1", lambda: {r"$-\log\operatorname{softmax}(z)$": -log_softmax(Z)})
+def tf1_tf2_name_label_gradient(fw):
+    """tf.nn.softmax_cross_entropy_with_logits of TF 2.21 (not compat.v1): the same gradient, so it is TF 1's _v2."""
+    return {"tf": label_gradient(fw, lambda t: fw.tf.nn.softmax_cross_entropy_with_logits(labels=t, logits=Z))}
 
 
 @row("tf1")
