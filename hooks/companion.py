@@ -357,12 +357,13 @@ def topics_markdown(markdown: str, all_pages: list[Page]) -> str:
 
 def separate_lists(markdown: str) -> str:
     """End an item's field list before the passages that follow it, so that Markdown does not merge the two lists."""
-    out, previous = [], ""
+    out, in_fields = [], False
     for line in markdown.splitlines():
-        if PASSAGE.match(line) and (FIELD.match(previous) or previous.startswith("  ")):
+        if PASSAGE.match(line) and in_fields:
             out += ["<!-- -->", ""]
         out.append(line)
-        previous = line if line.strip() else previous
+        if line.strip():  # a field's continuation lines keep us in the field list; anything else ends it
+            in_fields = bool(FIELD.match(line)) or (in_fields and line.startswith("  "))
     return "\n".join(out) + "\n"
 
 

@@ -390,5 +390,6 @@ def test_every_passage_has_a_verdict(article_id):
 
 
 def test_passages_after_an_item_without_proof_are_not_merged_into_its_field_list():
-    page_text = "- **Proof**: none — why\n\n- ✓ `q` holds\n"
-    assert companion.separate_lists(page_text) == "- **Proof**: none — why\n\n<!-- -->\n\n- ✓ `q` holds\n"
+    page_text = "- **Proof**: none —\n  why\n\n- ✓ `q` holds\n  still\n- ✓ `r` holds\n"
+    expected = "- **Proof**: none —\n  why\n\n<!-- -->\n\n- ✓ `q` holds\n  still\n- ✓ `r` holds\n"
+    assert companion.separate_lists(page_text) == expected
