@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip install --disable-pip-version-check -q -c constraints.txt
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test matrix benchmark browser clean
+.PHONY: serve build test outputs matrix benchmark browser clean
 
 serve: $(VENV)/.docs node_modules/.package-lock.json  ## both languages, rebuilt on change, on http://127.0.0.1:8000/cross-entropy-handbook/
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
@@ -17,6 +17,11 @@ build: $(VENV)/.docs node_modules/.package-lock.json  ## the complete site, both
 
 test: $(VENV)/.docs $(VENV)/.frameworks node_modules/.package-lock.json browser  ## everything CI runs
 	$(BIN)/python -m pytest
+
+outputs: $(VENV)/.docs $(VENV)/.frameworks  ## re-run every Python block of docs/ (both languages), rewrite its output fence
+	UPDATE_OUTPUTS=1 $(BIN)/python -m pytest docs -q
+	$(BIN)/python -m docs_src.frameworks.probes --write
+	@git diff --stat -- docs/ docs_src/frameworks/cells.json || true
 
 matrix: $(VENV)/.docs $(VENV)/.frameworks  ## re-run the framework matrix's probes, print changed cells, rewrite cells.json
 	$(BIN)/python -m docs_src.frameworks.probes --write
@@ -37,9 +42,10 @@ $(VENV)/.frameworks: requirements-frameworks.txt constraints.txt $(VENV)/.docs
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
-# Debian's chromium for the browser tests (tests/e2e); playwright never downloads a browser of its own.
+# Debian's chromium for the browser tests (tests/e2e); playwright never downloads a browser of its own. Noto CJK:
+# Chinese text in the browser, and Chinese labels of figures drawn at build time (hooks/executed.py).
 browser:
-	@if ! command -v chromium >/dev/null; then \
+	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium fonts-noto-cjk; \
 	  else \
@@ -48,4 +54,4 @@ browser:
 	fi
 
 clean:
-	rm -rf $(VENV) node_modules site artifacts
+	rm -rf $(VENV) node_modules site artifacts .cache

@@ -26,6 +26,7 @@ without it the build fails instead of drawing empty boxes.
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import importlib.metadata
 import json
@@ -60,8 +61,14 @@ text = "".join(t.get_text() for t in figure.findobj(matplotlib.text.Text))
 if any(ord(c) >= 0x2E80 for c in text):
     try:
         font_manager.findfont("Noto Sans CJK SC", fallback_to_default=False)
-    except ValueError:
-        sys.exit("a label has CJK characters but matplotlib has no Noto Sans CJK font: install fonts-noto-cjk")
+    except ValueError:  # installed after matplotlib cached its font list?
+        for path in font_manager.findSystemFonts():
+            if "NotoSansCJK" in path.replace("-", ""):
+                font_manager.fontManager.addfont(path)
+        try:
+            font_manager.findfont("Noto Sans CJK SC", fallback_to_default=False)
+        except ValueError:
+            sys.exit("a label has CJK characters but matplotlib finds no Noto Sans CJK font: install fonts-noto-cjk")
 figure.savefig(target, format="svg", metadata={"Date": None})
 """
 
@@ -69,6 +76,7 @@ figure.savefig(target, format="svg", metadata={"Date": None})
 def imported_modules(source: str, package: str | None = None) -> set[str]:
     """Absolute names of the modules ``source`` imports (relative imports resolved against ``package``)."""
     names = set()
+    source = re.sub(r"(?m)^\s*[%!].*$", "", source)  # IPython magics and shell lines are not Python
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
@@ -113,9 +121,14 @@ def dependencies(source: str) -> tuple[list[Path], set[str]]:
     return sorted(files), others
 
 
+@functools.cache
+def distributions_of_modules() -> dict[str, list[str]]:
+    return importlib.metadata.packages_distributions()
+
+
 def versions(top_level_names: set[str]) -> list[str]:
     """``distribution==version`` of every installed distribution providing one of the names (stdlib left out)."""
-    providers = importlib.metadata.packages_distributions()
+    providers = distributions_of_modules()
     distributions = {d for name in top_level_names - set(sys.stdlib_module_names) for d in providers.get(name, [])}
     return sorted(f"{d}=={importlib.metadata.version(d)}" for d in distributions)
 
@@ -126,7 +139,7 @@ def cache_key(code: str, *extra: str) -> str:
     digest = hashlib.sha256()
     for part in (KEY_VERSION, sys.version, code, *extra, *versions(others)):
         digest.update(part.encode() + b"\0")
-    for file in list(files):
+    for file in files:
         digest.update(file.relative_to(ROOT).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
     return digest.hexdigest()
 

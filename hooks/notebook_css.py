@@ -4,14 +4,10 @@ mkdocs-jupyter puts JupyterLab's whole stylesheet (575 kB) and its theme and cod
 into the content of every notebook page: the page carries it and the browser lays the page out again when it
 reaches them. This hook takes them out of the content, links ``assets/stylesheets/jupyter.css`` from the head of
 the notebook pages instead, and writes that file after the build from the pages as they were written: a rule is
-kept when one of its selectors (dynamic states such as ``:hover`` and pseudo-elements set aside) matches an element
-of a notebook page, custom properties are kept when a kept declaration uses them (directly or through another one),
-keyframes when a kept rule names them. A new kind of output (a table, stderr, an image) brings its elements, so its
-rules are kept without a change here.
-
-A notebook page's HTML carries its plots, so the browser reaches the formulas late and lays them out first in a
-fallback font, then again when KaTeX's fonts arrive: the text around them moves. The two fonts every formula uses
-are preloaded from the head of notebook pages that have formulas.
+kept when one of its selectors matches an element of a notebook page (states such as ``:hover`` or the palette
+the reader picks, and pseudo-elements, set aside), custom properties when a kept declaration uses them (directly
+or through another one), keyframes when a kept rule names them. A new kind of output (a table, stderr, an image)
+brings its elements, so its rules are kept without a change here.
 """
 
 from __future__ import annotations
@@ -25,12 +21,13 @@ from bs4 import BeautifulSoup
 from mkdocs.utils import get_relative_url
 
 STYLESHEET = "assets/stylesheets/jupyter.css"
-KATEX_FONTS = ["assets/katex/fonts/KaTeX_Main-Regular.woff2", "assets/katex/fonts/KaTeX_Math-Italic.woff2"]
 STYLE = re.compile(r"<style[^>]*>(?P<css>.*?)</style>", re.DOTALL)
-# States the page is not in while it is parsed, and pseudo-elements: the rule is kept when the rest matches.
+# States the page is not in while it is parsed (a reader's pointer and focus, the palette the reader picks, which
+# material sets as data-md-color-* on <body>) and pseudo-elements: the rule is kept when the rest matches.
 DYNAMIC = re.compile(
     r"::?(?:hover|focus(?:-visible|-within)?|active|visited|before|after|placeholder|selection|marker|backdrop"
     r"|first-line|first-letter|-(?:webkit|moz|ms)-[\w-]+)(?![\w-])"
+    r"|\[data-md-color-[\w-]+(?:[~|^$*]?=[^\]]*)?\]"
 )
 VARIABLE_USE = re.compile(r"var\(\s*(--[\w-]+)")
 collected: dict[str, dict[str, None]] = {}  # site_dir → the notebook pages' CSS, in order, once each
@@ -188,13 +185,8 @@ def on_post_page(output, page, config):
     if not is_notebook(page):
         return output
     notebook_pages[config.site_dir].append(page.file.abs_dest_path)
-    links = [f'<link rel="stylesheet" href="{get_relative_url(STYLESHEET, page.url)}">']
-    if 'class="katex"' in output:
-        links += [
-            f'<link rel="preload" href="{get_relative_url(font, page.url)}" as="font" type="font/woff2" crossorigin>'
-            for font in KATEX_FONTS
-        ]
-    return output.replace("</head>", "\n".join(links) + "\n</head>", 1)
+    link = f'<link rel="stylesheet" href="{get_relative_url(STYLESHEET, page.url)}">'
+    return output.replace("</head>", link + "\n</head>", 1)
 
 
 def on_post_build(config):

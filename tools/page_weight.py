@@ -2,10 +2,12 @@
 
 Usage: ``python tools/page_weight.py [--site DIR]``. Without ``--site`` it builds the whole site (both languages)
 with ``mkdocs build --strict`` into a temporary directory and reports the build's wall time too. Every page is
-loaded once in Debian's chromium from a server on 127.0.0.1 that forbids caching, so each row is a first visit
-(uncompressed: the test server does not gzip). The search index, fetched by every page of a language, is reported
-on its own line. "render" is the time from navigation start until the load event has fired and every font the
-page asked for has arrived. The same measurement backs the budget test in tests/e2e/test_performance.py.
+loaded once in Debian's chromium from a server on 127.0.0.1 that forbids caching, so each row is a first visit,
+and that compresses text with gzip as GitHub Pages does: the columns by type are the bytes transferred, followed by
+the total transferred and the total uncompressed. The search index, fetched by every page of a language, is
+reported on its own line. "render" is the time from navigation start until the load event has fired and every
+font the page asked for has arrived; "CLS" is the cumulative layout shift until the page is idle. The same
+measurement backs the budget tests in tests/e2e/test_performance.py.
 """
 
 from __future__ import annotations
@@ -43,7 +45,8 @@ def measure(site: Path) -> list:
 
 def print_table(visits: list) -> None:
     width = max(len(str(visit.page)) for visit in visits)
-    print(f"{'page (kB)':<{width}}  " + "".join(f"{column:>7}" for column in COLUMNS) + f"{'total':>8}{'render ms':>11}")
+    print(f"{'page (kB transferred)':<{width}}  " + "".join(f"{column:>7}" for column in COLUMNS)
+          + f"{'total':>8}{'uncompr.':>10}{'render ms':>11}{'CLS':>8}")
     for visit in visits:
         by_kind = visit.bytes_by_kind()
         over = "  over budget" if visit.page_bytes > visit.budget else ""
@@ -51,16 +54,21 @@ def print_table(visits: list) -> None:
         print(
             f"{str(visit.page):<{width}}  "
             + "".join(f"{kilobytes(by_kind.get(column, 0)):>7}" for column in COLUMNS)
-            + f"{kilobytes(visit.page_bytes):>8}{visit.rendered_ms:>11.0f}{over}"
+            + f"{kilobytes(visit.page_bytes):>8}{kilobytes(visit.page_bytes_uncompressed):>10}"
+            + f"{visit.rendered_ms:>11.0f}{visit.layout_shift:>8.4f}{over}"
         )
-    indexes = {visit.page.language: visit.bytes_by_kind().get("search index", 0) for visit in visits}
+    indexes = {
+        visit.page.language: (visit.bytes_by_kind().get("search index", 0),
+                              visit.bytes_by_kind(uncompressed=True).get("search index", 0))
+        for visit in visits
+    }
     print("search index (fetched by every page of its language, not in the totals): " + ", ".join(
-        f"{language} {kilobytes(size)} kB" for language, size in indexes.items()
+        f"{language} {kilobytes(sent)} kB ({kilobytes(size)} kB uncompressed)" for language, (sent, size) in indexes.items()
     ))
     largest = sorted(visits, key=lambda visit: visit.page_bytes, reverse=True)[:3]
     print("largest pages: " + ", ".join(f"{visit.page} {kilobytes(visit.page_bytes)} kB" for visit in largest))
-    print(f"budget: {kilobytes(MAX_PAGE_BYTES)} kB per page, {kilobytes(MAX_NOTEBOOK_PAGE_BYTES)} kB per notebook page, "
-          "search index excluded")
+    print(f"budget (transferred): {kilobytes(MAX_PAGE_BYTES)} kB per page, {kilobytes(MAX_NOTEBOOK_PAGE_BYTES)} kB "
+          "per notebook page, search index excluded")
 
 
 def main() -> None:

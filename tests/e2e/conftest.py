@@ -91,6 +91,7 @@ def pytest_terminal_summary(terminalreporter, config):
         heaviest = max(visits.values(), key=lambda visit: visit.page_bytes)
         slowest = max(visits.values(), key=lambda visit: visit.rendered_ms)
         terminalreporter.write_line(
-            f"heaviest page {heaviest.page} {heaviest.page_bytes / 1000:.0f} kB (search index excluded); "
+            f"heaviest page {heaviest.page} {heaviest.page_bytes / 1000:.0f} kB transferred "
+            f"({heaviest.page_bytes_uncompressed / 1000:.0f} kB uncompressed, search index excluded); "
             f"slowest formulas {slowest.page} {slowest.rendered_ms:.0f} ms; `python tools/page_weight.py` prints all"
         )

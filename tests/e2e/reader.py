@@ -28,9 +28,10 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CONTRAST_RULES = ["color-contrast", "link-in-text-block"]
 DESKTOP = {"width": 1280, "height": 800}
 SEARCH_INDEX = "search/search_index.json"
-MAX_PAGE_BYTES = 700_000  # 700 kB: HTML, CSS, JS, fonts and images of one page; the search index is counted apart
-# Notebook pages are budgeted apart: mkdocs-jupyter inlines JupyterLab's 575 kB stylesheet into each of them.
-MAX_NOTEBOOK_PAGE_BYTES = 1_200_000
+# Bytes transferred (gzip-compressed, as GitHub Pages serves text) by a first visit of one page: HTML, CSS, JS, fonts
+# and images; the search index is counted apart. Notebook pages carry their plots as PNG in the HTML.
+MAX_PAGE_BYTES = 250_000
+MAX_NOTEBOOK_PAGE_BYTES = 350_000
 KINDS = {
     ".html": "html",
     ".css": "css",
@@ -46,9 +47,14 @@ KINDS = {
     ".webp": "image",
     ".ico": "image",
 }
-# The moment formulas can be seen: the load event has fired and every font the page asked for has arrived.
+# The moment formulas can be seen: the load event has fired and every font the page asked for has arrived. And the
+# page's cumulative layout shift (as Lighthouse counts it: shifts not caused by the reader's input), from the start.
 RENDER_CLOCK = """
 addEventListener("load", () => document.fonts.ready.then(() => { window.__e2eRenderedAt = performance.now(); }));
+window.__e2eLayoutShift = 0;
+new PerformanceObserver((entries) => {
+  for (const shift of entries.getEntries()) if (!shift.hadRecentInput) window.__e2eLayoutShift += shift.value;
+}).observe({type: "layout-shift", buffered: true});
 """
 # Show what a reader can open: collapsed <details> and inactive content tabs, so that their formulas, code and
 # images are measured and checked like the rest.
@@ -158,8 +164,9 @@ class Transfer:
     url: str
     kind: str
     status: int | None
-    bytes: int
+    bytes: int  # transferred: compressed when the server compressed it
     failure: str | None
+    uncompressed: int = 0  # the body as the page uses it
 
 
 @dataclass(frozen=True)
@@ -183,17 +190,24 @@ class Visit:
     copies: list[CodeCopy] = field(default_factory=list)
     axe: list[str] = field(default_factory=list)
     axe_dark: list[str] = field(default_factory=list)
+    layout_shift: float = 0.0  # cumulative, until the page was read (before anything was opened or clicked)
 
-    def bytes_by_kind(self) -> dict[str, int]:
+    def bytes_by_kind(self, *, uncompressed: bool = False) -> dict[str, int]:
         totals: dict[str, int] = {}
         for transfer in self.transfers:
-            totals[transfer.kind] = totals.get(transfer.kind, 0) + transfer.bytes
+            size = transfer.uncompressed if uncompressed else transfer.bytes
+            totals[transfer.kind] = totals.get(transfer.kind, 0) + size
         return totals
 
     @property
     def page_bytes(self) -> int:
-        """Everything the page transferred except the search index."""
+        """Everything the page transferred except the search index, in bytes on the wire (compressed)."""
         return sum(t.bytes for t in self.transfers if t.kind != "search index")
+
+    @property
+    def page_bytes_uncompressed(self) -> int:
+        """The same responses' bodies, decompressed."""
+        return sum(t.uncompressed for t in self.transfers if t.kind != "search index")
 
     @property
     def is_notebook(self) -> bool:
@@ -237,10 +251,11 @@ def _transfer(request) -> Transfer:
     if response is None:
         return Transfer(request.url, kind_of(request.url, request.resource_type), None, 0, failure or "no response")
     length = response.headers.get("content-length")
-    size = int(length) if length is not None else len(response.body())
+    body = len(response.body()) if 200 <= response.status < 300 else 0
+    size = int(length) if length is not None else body
     if response.status >= 400:
         failure = failure or f"HTTP {response.status}"
-    return Transfer(request.url, kind_of(request.url, request.resource_type), response.status, size, failure)
+    return Transfer(request.url, kind_of(request.url, request.resource_type), response.status, size, failure, body)
 
 
 def read_page(context, base_url: str, page: Page, *, interact: bool = True) -> Visit:
@@ -260,8 +275,9 @@ def read_page(context, base_url: str, page: Page, *, interact: bool = True) -> V
         tab.wait_for_function("window.__e2eRenderedAt !== undefined")
         rendered_ms = tab.evaluate("window.__e2eRenderedAt")
         tab.wait_for_load_state("networkidle")  # the search index and the search worker's scripts, too
+        layout_shift = tab.evaluate("window.__e2eLayoutShift")
         tab.evaluate(REVEAL)
-        visit = Visit(page, url, rendered_ms, tab.evaluate(PAGE_FACTS))
+        visit = Visit(page, url, rendered_ms, tab.evaluate(PAGE_FACTS), layout_shift=layout_shift)
         if interact:
             visit.axe = axe_violations(tab)
             # The dark palette as material applies it when the reader picks it: the attribute on <body>.

@@ -1,5 +1,5 @@
-"""Screenshots for people to look at: the home page and the information chapter, both languages, light and dark
-palette (chosen with the header's palette button, as a reader does), desktop and phone widths.
+"""Screenshots for people to look at: the home page, the information chapter and a notebook page, both languages,
+light and dark palette (chosen with the header's palette button, as a reader does), desktop and phone widths.
 
 Written to artifacts/screenshots/ (gitignored); the test checks that the palette switched and the whole page
 was captured at the viewport's width.
@@ -15,7 +15,7 @@ from tests.e2e.reader import new_reader_context
 from tests.e2e.site import PREFIX, ROOT
 
 OUTPUT = ROOT / "artifacts" / "screenshots"
-SHOWN = {"home": "", "information": "information/"}
+SHOWN = {"home": "", "information": "information/", "notebook": "entropy-plots/"}
 SCHEMES = {"light": "default", "dark": "slate"}
 VIEWPORTS = {
     "desktop": {"viewport": {"width": 1280, "height": 800}, "device_scale_factor": 1},

@@ -11,7 +11,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from hooks import executed, i18n, math, notebook_css, notebooks
+from hooks import executed, i18n, katex_fonts, math, notebook_css, notebooks
 
 
 def page(src_uri: str, title: str = "") -> SimpleNamespace:
@@ -92,7 +92,7 @@ def fake_package(root, **modules):
 def test_the_cache_key_follows_the_snippets_modules_a_notebook_imports_and_nothing_else(tmp_path, monkeypatch):
     monkeypatch.setattr(executed, "ROOT", tmp_path)
     fake_package(tmp_path, a="from .b import g\n", b="def g(): return 1\n", c="def h(): return 2\n")
-    code = "import numpy as np\nfrom snippets.a import g\nprint(g())"
+    code = "%matplotlib inline\nimport numpy as np\nfrom snippets.a import g\nprint(g())"
     key = executed.cache_key(code)
     (tmp_path / "snippets" / "c.py").write_text("def h(): return 3\n")  # not imported
     assert executed.cache_key(code) == key
@@ -216,6 +216,7 @@ JUPYTER_CSS = """
 .jupyter-wrapper .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]{background:pink}
 .jupyter-wrapper .jp-RenderedText pre:hover::before{content:"x"}
 @media print{.jupyter-wrapper .jp-Toolbar{display:none}.jupyter-wrapper .jp-RenderedText{color:black}}
+[data-md-color-scheme=slate] .jupyter-wrapper{--jp-c:white}
 @keyframes blink{50%{opacity:0}}
 @keyframes unused{50%{opacity:0}}
 """
@@ -228,6 +229,7 @@ def test_notebook_pages_keep_only_the_css_their_elements_use():
     assert "--jp-unused" not in css and "--jp-a" not in css and "table" not in css and "stderr" not in css
     assert "pre:hover::before" in css and "@keyframes blink" in css and "unused" not in css
     assert "@media print{.jupyter-wrapper .jp-RenderedText{color:black}}" in css
+    assert "[data-md-color-scheme=slate] .jupyter-wrapper{--jp-c:white}" in css  # the dark palette, chosen later
 
 
 def test_a_new_kind_of_output_keeps_its_styles():
@@ -246,6 +248,13 @@ def test_notebook_styles_leave_the_content_for_one_stylesheet_in_the_head():
     assert html == "<p>x</p>" and list(css) == ["a{b:c}"]
     page_ = SimpleNamespace(file=SimpleNamespace(src_uri="n.ipynb", abs_dest_path="/s/n/index.html"), url="n/")
     notebook_css.notebook_pages["/s"] = []
-    out = notebook_css.on_post_page('<head><title>t</title></head><span class="katex">', page_, SimpleNamespace(site_dir="/s"))
-    assert '<link rel="stylesheet" href="../assets/stylesheets/jupyter.css">' in out.split("</head>")[0]
-    assert '<link rel="preload" href="../assets/katex/fonts/KaTeX_Main-Regular.woff2" as="font"' in out
+    out = notebook_css.on_post_page("<head><title>t</title></head><p>x</p>", page_, SimpleNamespace(site_dir="/s"))
+    assert out == '<head><title>t</title><link rel="stylesheet" href="../assets/stylesheets/jupyter.css">\n</head><p>x</p>'
+
+
+def test_a_page_with_formulas_preloads_the_katex_fonts_they_use_and_no_other():
+    html = math.on_page_content('<p><span class="arithmatex">\\(x_2 + \\sum_i p_i\\)</span></p>', page("a.md"), None, None)
+    out = katex_fonts.on_post_page(f"<head></head><body>{html}</body>", SimpleNamespace(url="chapter/"), None)
+    preloaded = re.findall(r'<link rel="preload" href="\.\./assets/katex/fonts/KaTeX_([\w-]+)\.woff2" as="font"', out)
+    assert preloaded == ["Main-Regular", "Math-Italic", "Size1-Regular"]  # x, p, i italic; 2 upright; inline sum
+    assert katex_fonts.on_post_page("<head></head><p>x</p>", SimpleNamespace(url=""), None) == "<head></head><p>x</p>"
