@@ -12,17 +12,18 @@ here: a positional call written for torch, such as ``cross_entropy(x, y, w, None
 instead of binding a value to the wrong parameter. ``softmax`` and ``log_softmax`` omit the private
 ``_stacklevel`` and take ``dtype`` by keyword.
 
-Errors: where torch raises, the mirror raises too. torch's ``IndexError`` (a class index out of range, "Target 3
-is out of bounds."; a ``dim`` out of range) stays ``IndexError``; torch's ``ValueError`` and ``RuntimeError``
-(target of the wrong dtype or shape, ``label_smoothing`` above 1, a ``weight`` of the wrong length, an unknown
-``reduction``, probabilities outside [0, 1], ``one_hot`` classes out of range) become ``ValueError``.
-The mirror also refuses with ``ValueError`` input that torch 2.13 turns into nan, inf or a silently different
-loss: NaN anywhere and ±inf logits; ``label_smoothing`` < 0 (torch silently uses 0); probability targets that do
-not sum to 1 and ``nll_loss`` inputs that are not log-probabilities (torch evaluates the formula anyway);
-``mse_loss`` and ``sigmoid_focal_loss`` inputs of different shapes (torch broadcasts, with a warning for
-``mse_loss`` only); labels outside [0, 1] and negative or non-per-class ``pos_weight`` in
-``binary_cross_entropy_with_logits``; negative ``kl_div`` targets (nan in torch); a weighted mean whose weights
-are negative or sum to 0 in ``mse_loss``.
+Errors: where torch raises, the mirror raises, and only there. torch's ``IndexError`` (a class index out of range,
+"Target 3 is out of bounds."; a ``dim`` out of range) stays ``IndexError``; torch's ``ValueError`` and
+``RuntimeError`` (target of the wrong dtype or shape, ``label_smoothing`` above 1, a ``weight`` of the wrong
+length, an unknown ``reduction``, ``binary_cross_entropy`` input or target outside [0, 1] or NaN, shapes that do
+not broadcast, ``one_hot`` classes out of range) become ``ValueError``, with torch's words in the message.
+Everything torch computes, the mirror computes with torch's formula, NaN and ±inf included: NaN and ±inf logits
+(NaN or ±inf losses where torch has them), ``label_smoothing`` below 0 or NaN (no smoothing, as in torch),
+probability targets that are negative or do not sum to 1, ``nll_loss`` input that is not log-probabilities
+(−input[y]), negative or NaN class weights, targets outside [0, 1] and negative or broadcast ``pos_weight`` in
+``binary_cross_entropy_with_logits``, negative ``kl_div`` targets (NaN), ``mse_loss`` targets of another shape
+(broadcast, with torch's UserWarning) and weights that are negative or sum to 0. The core of `snippets` refuses
+these inputs by design; a mirror only reproduces the framework.
 """
 
 from __future__ import annotations
@@ -31,13 +32,8 @@ import warnings
 
 import numpy as np
 
-from snippets import binary, categorical, focal, regression
-from snippets._checks import as_float_array, check_distribution, check_finite, check_integer_labels, check_number
-from snippets._checks import check_probabilities
-from snippets.activations import log_softmax as _log_softmax
-from snippets.activations import softmax as _softmax
-from snippets.reduction import reduce
-from snippets.smoothing import smooth_labels
+from snippets import binary
+from snippets._checks import check_integer_labels, float_array
 
 _REDUCTIONS = ("none", "mean", "sum")
 
@@ -47,6 +43,35 @@ def _check_reduction(reduction, allowed=_REDUCTIONS) -> None:
         raise ValueError(f"{reduction} is not a valid value for reduction; expected one of {allowed}")
 
 
+def _log_softmax(x: np.ndarray, axis: int) -> np.ndarray:
+    """torch's log_softmax, x − m − log Σ e^(x − m): NaN or +inf in a row, or a row of only −inf, give a NaN row."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        shifted = x - x.max(axis=axis, keepdims=True)
+        return shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
+
+
+def _softmax(x: np.ndarray, axis: int) -> np.ndarray:
+    """torch's softmax, e^(x − m) / Σ e^(x − m), with NaN where :func:`_log_softmax` has NaN."""
+    with np.errstate(invalid="ignore"):
+        e = np.exp(x - x.max(axis=axis, keepdims=True))
+        return e / e.sum(axis=axis, keepdims=True)
+
+
+def _log_sigmoid(x: np.ndarray) -> np.ndarray:
+    """torch's log_sigmoid, min(x, 0) − log1p(e^(−|x|)): 0 at +inf, −inf at −inf, NaN for NaN."""
+    return np.minimum(x, 0) - np.log1p(np.exp(-np.abs(x)))
+
+
+def _label_smoothing(value) -> float:
+    """torch's check of ``label_smoothing`` (RuntimeError above 1, as ValueError here); ≤ 0 and NaN mean 0."""
+    if isinstance(value, str) or np.ndim(value) != 0 or not np.isrealobj(value) or value is None:
+        raise TypeError(f"label_smoothing must be float, not {type(value).__name__}")
+    number = float(value)
+    if number > 1:
+        raise ValueError(f"label_smoothing must be between 0.0 and 1.0. Got: {value}")
+    return number if number > 0 else 0.0
+
+
 def _reduce(losses: np.ndarray, reduction: str, *, total_weight=None):
     """torch's reduction: the losses, their sum, or their sum over ``total_weight`` (default: their count).
 
@@ -54,7 +79,7 @@ def _reduce(losses: np.ndarray, reduction: str, *, total_weight=None):
     """
     if reduction == "none":
         return losses
-    total = reduce(losses, "sum")
+    total = np.asarray(losses.sum())
     if reduction == "sum":
         return total
     count = np.asarray(losses.size if total_weight is None else total_weight, losses.dtype)
@@ -71,7 +96,7 @@ def _class_axis(scores: np.ndarray) -> int:
 
 def _per_class(weight, num_classes: int, class_axis: int, ndim: int):
     """``weight`` of shape (C,), reshaped to broadcast along ``class_axis`` of an ``ndim``-dimensional input."""
-    weight = as_float_array(weight, "weight")
+    weight = float_array(weight, "weight")
     if weight.shape != (num_classes,):
         raise ValueError(f"weight must have shape ({num_classes},), one per class, got {weight.shape}")
     return weight.reshape((num_classes,) + (1,) * (ndim - 1 - class_axis))
@@ -134,7 +159,8 @@ def cross_entropy(input, target, weight=None, *, ignore_index=-100, reduction="m
         ignore_index: index target whose loss is 0 and which the mean leaves out; with probability targets
             only the default -100 is accepted, as in torch.
         reduction: "none" (per-example losses), "mean" or "sum".
-        label_smoothing: $\varepsilon$ in $[0, 1]$.
+        label_smoothing: $\varepsilon \le 1$ (above 1 raises, as in torch); a value $\le 0$ or NaN means no
+            smoothing, as in torch 2.13.
 
     Returns:
         Per-example losses (input's shape without the class axis) for "none", otherwise a 0-d array; input's
@@ -149,45 +175,48 @@ def cross_entropy(input, target, weight=None, *, ignore_index=-100, reduction="m
         0.3729
     """
     _check_reduction(reduction)
-    label_smoothing = check_number(label_smoothing, "label_smoothing", 0, 1)
-    logits = as_float_array(input, "input")
-    check_finite(logits, "input")
+    label_smoothing = _label_smoothing(label_smoothing)
+    logits = float_array(input, "input")
     class_axis = _class_axis(logits)
     num_classes = logits.shape[class_axis]
     weight = None if weight is None else _per_class(weight, num_classes, class_axis, logits.ndim)
+    log_probs = _log_softmax(logits, class_axis)
     if np.shape(target) == logits.shape:
-        losses = _cross_entropy_with_probabilities(logits, np.asarray(target), weight, ignore_index,
+        losses = _cross_entropy_with_probabilities(log_probs, np.asarray(target), weight, ignore_index,
                                                    label_smoothing, class_axis)
         return _reduce(losses, reduction)
     target = _class_indices(target, logits, class_axis, ignore_index)
     target_weights = _target_weights(target, weight, ignore_index, logits.dtype)
-    losses = target_weights * categorical.softmax_cross_entropy_with_integer_labels(
-        logits, target, axis=class_axis, ignore_index=ignore_index)
+    losses = _negative_log_likelihood(log_probs, target, target_weights, class_axis, ignore_index)
     if label_smoothing:
-        uniform = _weighted_log_likelihood(logits, 1 if weight is None else weight, class_axis)
+        with np.errstate(invalid="ignore"):  # 0 · (−inf) is NaN, as in torch
+            uniform = -(log_probs * (1 if weight is None else weight)).sum(axis=class_axis)
         losses = (1 - label_smoothing) * losses + label_smoothing / num_classes * np.where(
             target != ignore_index, uniform, 0)
     return _reduce(losses, reduction, total_weight=target_weights.sum())
 
 
-def _weighted_log_likelihood(logits, weighted_targets, class_axis):
-    """−Σ_c v_c · log softmax(logits)_c along the class axis, for any real v (negative class weights included)."""
-    return -(weighted_targets * _log_softmax(logits, axis=class_axis)).sum(axis=class_axis)
+def _negative_log_likelihood(log_probs, target, target_weights, class_axis, ignore_index):
+    """Per-example −w[y] · log_probs[y] along the class axis, exactly 0 where y = ``ignore_index`` (even for NaN)."""
+    kept = target != ignore_index
+    picked = np.take_along_axis(log_probs, np.expand_dims(np.where(kept, target, 0), class_axis), axis=class_axis)
+    with np.errstate(invalid="ignore"):  # 0 · (−inf) is NaN, as in torch
+        return np.where(kept, -target_weights * np.squeeze(picked, axis=class_axis), 0).astype(log_probs.dtype)
 
 
-def _cross_entropy_with_probabilities(logits, target, weight, ignore_index, label_smoothing, class_axis):
-    """Per-example −Σ_c w_c t'_c log p_c for probability targets (see :func:`cross_entropy`)."""
+def _cross_entropy_with_probabilities(log_probs, target, weight, ignore_index, label_smoothing, class_axis):
+    """Per-example −Σ_c w_c t'_c log p_c for probability targets, any real t (see :func:`cross_entropy`)."""
     if ignore_index != -100:
-        raise ValueError("ignore_index is not supported for probability targets (torch 2.13 raises too)")
+        raise ValueError("ignore_index is not supported for floating point target (torch 2.13 raises RuntimeError)")
     if not np.issubdtype(target.dtype, np.floating):
-        raise ValueError(f"target of input's shape holds class probabilities and must be floating, "
-                         f"got dtype {target.dtype}")
-    target = as_float_array(target, "target").astype(logits.dtype, copy=False)
-    check_distribution(target, "target", axis=class_axis)
-    if weight is None:
-        return categorical.softmax_cross_entropy(logits, target, axis=class_axis, label_smoothing=label_smoothing)
-    return _weighted_log_likelihood(logits, weight * smooth_labels(target, label_smoothing, axis=class_axis),
-                                    class_axis)
+        raise ValueError(f"Expected floating point type for target with class probabilities, got {target.dtype}")
+    target = target.astype(log_probs.dtype, copy=False)
+    if label_smoothing:
+        target = target * (1 - label_smoothing) + label_smoothing / log_probs.shape[class_axis]
+    with np.errstate(invalid="ignore"):  # 0 · (−inf) is NaN, as in torch
+        if weight is not None:
+            log_probs = log_probs * weight
+        return -(log_probs * target).sum(axis=class_axis)
 
 
 def nll_loss(input, target, weight=None, *, ignore_index=-100, reduction="mean"):
@@ -200,7 +229,7 @@ def nll_loss(input, target, weight=None, *, ignore_index=-100, reduction="mean")
 
     Args:
         input: log-probabilities, shape $(C,)$, $(N, C)$ or $(N, C, d_1, \dots, d_K)$; class axis 1 (0 for
-            $(C,)$).
+            $(C,)$). Any real numbers are used as given, as in torch (the core refuses non-log-probabilities).
         target: class indices of input's shape without the class axis.
         weight: per-class weights, shape $(C,)$, or None; any real numbers, negative ones included, as in torch
             (the core refuses those).
@@ -218,12 +247,12 @@ def nll_loss(input, target, weight=None, *, ignore_index=-100, reduction="mean")
         0.9808
     """
     _check_reduction(reduction)
-    log_probs = as_float_array(input, "input")
+    log_probs = float_array(input, "input")
     class_axis = _class_axis(log_probs)
     weight = None if weight is None else _per_class(weight, log_probs.shape[class_axis], class_axis, log_probs.ndim)
     target = _class_indices(target, log_probs, class_axis, ignore_index)
     target_weights = _target_weights(target, weight, ignore_index, log_probs.dtype)
-    losses = target_weights * categorical.nll_loss(log_probs, target, axis=class_axis, ignore_index=ignore_index)
+    losses = _negative_log_likelihood(log_probs, target, target_weights, class_axis, ignore_index)
     return _reduce(losses, reduction, total_weight=target_weights.sum())
 
 
@@ -231,12 +260,20 @@ def _element_weighted(losses: np.ndarray, weight) -> np.ndarray:
     """``losses`` times ``weight`` broadcast to their shape (torch refuses a weight that would enlarge them)."""
     if weight is None:
         return losses
-    weight = as_float_array(weight, "weight")
+    weight = float_array(weight, "weight")
     try:
         weight = np.broadcast_to(weight, losses.shape)
     except ValueError:
         raise ValueError(f"weight of shape {weight.shape} does not broadcast to input's shape {losses.shape}") from None
     return losses * weight
+
+
+def _check_unit_interval(x: np.ndarray, name: str) -> None:
+    """torch's check of binary_cross_entropy's arguments: every element in [0, 1] (NaN fails it)."""
+    outside = ~((x >= 0) & (x <= 1))
+    if outside.any():
+        raise ValueError(f"all elements of {name} should be between 0 and 1 (torch 2.13 raises RuntimeError), "
+                         f"got {x[outside].flat[0]}")
 
 
 def binary_cross_entropy(input, target, weight=None, *, reduction="mean"):
@@ -249,8 +286,8 @@ def binary_cross_entropy(input, target, weight=None, *, reduction="mean"):
     and broadcasts to input's shape; the mean still divides by the number of elements.
 
     Args:
-        input: probabilities $p$ in $[0, 1]$, any shape.
-        target: targets $t$ in $[0, 1]$, input's shape.
+        input: probabilities $p$ in $[0, 1]$, any shape (outside, or NaN, raises as in torch).
+        target: targets $t$ in $[0, 1]$, input's shape (outside, or NaN, raises as in torch).
         weight: per-element weights broadcastable to input's shape, or None.
         reduction: "none", "mean" or "sum".
 
@@ -265,13 +302,13 @@ def binary_cross_entropy(input, target, weight=None, *, reduction="mean"):
         array([100.    ,   0.6931])
     """
     _check_reduction(reduction)
-    probs = as_float_array(input, "input")
-    target = as_float_array(target, "target")
+    probs = float_array(input, "input")
+    target = float_array(target, "target")
     if target.shape != probs.shape:
         raise ValueError(f"Using a target size ({target.shape}) that is different to the input size "
                          f"({probs.shape}) is refused, as in torch")
-    check_probabilities(probs, "input")
-    check_probabilities(target, "target")
+    _check_unit_interval(probs, "input")
+    _check_unit_interval(target, "target")
     return _reduce(_element_weighted(binary.binary_cross_entropy(probs, target), weight), reduction)
 
 
@@ -282,15 +319,17 @@ def binary_cross_entropy_with_logits(input, target, weight=None, *, reduction="m
     \qquad q = \texttt{pos\_weight}$$
 
     and the mean is $\sum \ell$ over the number of elements. The function behind `torch.nn.BCEWithLogitsLoss`,
-    computed by [`sigmoid_binary_cross_entropy`][snippets.binary.sigmoid_binary_cross_entropy].
+    computed as torch 2.13 computes it, $(1 - t)\,x - (1 + (q - 1)\,t) \log \sigma(x)$ (NaN for $t = 1$ at
+    $x = +\infty$, as in torch); [`sigmoid_binary_cross_entropy`][snippets.binary.sigmoid_binary_cross_entropy]
+    is the core's version, which refuses what torch computes here.
 
     Args:
         input: logits $x$, any shape.
-        target: targets $t$ in $[0, 1]$, input's shape.
+        target: targets $t$, input's shape; values outside $[0, 1]$ are used as given, as in torch.
         weight: per-element weights broadcastable to input's shape, or None.
         reduction: "none", "mean" or "sum".
-        pos_weight: weight $q \ge 0$ of the positive term: a number or one per class along the last axis, shape
-            $(C,)$; None means 1.
+        pos_weight: weight $q$ of the positive term, broadcast against input (a number, one per class along the
+            last axis, ...), any real value as in torch; None means 1.
 
     Returns:
         Element-wise losses for "none", otherwise a 0-d array; input's floating dtype.
@@ -304,18 +343,28 @@ def binary_cross_entropy_with_logits(input, target, weight=None, *, reduction="m
         array([0.6931, 2.0794])
     """
     _check_reduction(reduction)
-    logits = as_float_array(input, "input")
-    target = as_float_array(target, "target")
+    logits = float_array(input, "input")
+    target = float_array(target, "target")
     if target.shape != logits.shape:
         raise ValueError(f"Target size ({target.shape}) must be the same as input size ({logits.shape})")
-    losses = binary.sigmoid_binary_cross_entropy(logits, target, pos_weight=pos_weight)
+    log_sigmoid = _log_sigmoid(logits)
+    if pos_weight is not None:
+        pos_weight = float_array(pos_weight, "pos_weight")
+        try:
+            log_sigmoid = log_sigmoid * ((pos_weight - 1) * target + 1)
+        except ValueError:
+            raise ValueError(f"pos_weight of shape {pos_weight.shape} does not broadcast against input's shape "
+                             f"{logits.shape} (torch 2.13 raises RuntimeError: the size of tensor a must match "
+                             "the size of tensor b)") from None
+    with np.errstate(invalid="ignore"):  # 0 · ±inf is NaN, as in torch
+        losses = (1 - target) * logits - log_sigmoid
     return _reduce(_element_weighted(losses, weight), reduction)
 
 
 def kl_div(input, target, *, reduction="mean", log_target=False):
     r"""``torch.nn.functional.kl_div``: the pointwise terms of KL(target ‖ exp(input)), then a reduction.
 
-    $$\ell = t\,(\log t - x) \quad (0 \text{ where } t = 0), \qquad
+    $$\ell = t \log t - t\,x \quad (t \log t = 0 \text{ where } t = 0), \qquad
     \text{or with } \texttt{log\_target}\text{: } \ell = e^t (t - x)$$
 
     The function behind `torch.nn.KLDivLoss`. torch's terms are element-wise with no class axis, so this writes
@@ -326,7 +375,8 @@ def kl_div(input, target, *, reduction="mean", log_target=False):
 
     Args:
         input: log-probabilities $x$, any shape.
-        target: probabilities $t \ge 0$ (or their logarithms with `log_target`), input's shape.
+        target: probabilities $t$ (or their logarithms with `log_target`), input's shape; negative $t$ give
+            NaN, as in torch.
         reduction: "none", "mean", "sum" or "batchmean".
         log_target: whether ``target`` holds log t.
 
@@ -341,20 +391,17 @@ def kl_div(input, target, *, reduction="mean", log_target=False):
         0.693147
     """
     _check_reduction(reduction, _REDUCTIONS + ("batchmean",))
-    log_predictions = as_float_array(input, "input")
-    target = as_float_array(target, "target")
+    log_predictions = float_array(input, "input")
+    target = float_array(target, "target")
     if target.shape != log_predictions.shape:
         raise ValueError(f"target must have input's shape {log_predictions.shape}, got {target.shape}")
-    if log_target:
-        terms = np.exp(target) * (target - log_predictions)
-    else:
-        if target.size and target.min() < 0:
-            raise ValueError(f"target must be probabilities ≥ 0, got a minimum of {target.min()}")
-        present = target > 0
-        terms = np.zeros(target.shape, np.result_type(log_predictions, target))
-        terms[present] = target[present] * (np.log(target[present]) - log_predictions[present])
+    with np.errstate(invalid="ignore", divide="ignore"):
+        if log_target:
+            terms = np.exp(target) * (target - log_predictions)
+        else:  # torch's xlogy(t, t) − t·x: 0·log 0 = 0, but 0·(−inf) and t < 0 give NaN
+            terms = np.where(target == 0, 0, target * np.log(target)) - target * log_predictions
     if reduction == "batchmean":
-        total = reduce(terms, "sum")
+        total = np.asarray(terms.sum())
         return total if terms.ndim == 0 else np.asarray(total / terms.dtype.type(terms.shape[0]))
     return _reduce(terms, reduction)
 
@@ -369,9 +416,10 @@ def mse_loss(input, target, *, reduction="mean", weight=None):
 
     Args:
         input: predictions $x$, any shape.
-        target: targets $y$, input's shape (torch broadcasts other shapes with a warning; refused here).
+        target: targets $y$, input's shape; another shape is broadcast with torch's UserWarning.
         reduction: "none", "mean" or "sum".
-        weight: per-element weights ≥ 0 of input's shape, or None.
+        weight: per-element weights of input's shape, or None; any real values (weights summing to 0 give
+            ±inf or NaN for "mean", as in torch).
 
     Returns:
         Element-wise losses for "none", otherwise a 0-d array; input's floating dtype.
@@ -384,17 +432,27 @@ def mse_loss(input, target, *, reduction="mean", weight=None):
         1.75
     """
     _check_reduction(reduction)
-    predictions = as_float_array(input, "input")
-    target = as_float_array(target, "target")
+    predictions = float_array(input, "input")
+    target = float_array(target, "target")
     if target.shape != predictions.shape:
-        raise ValueError(f"target must have input's shape {predictions.shape}, got {target.shape} "
-                         "(torch 2.13 warns and broadcasts)")
-    squared = regression.mean_squared_error(predictions[..., None], target[..., None], axis=-1)
+        warnings.warn(f"Using a target size ({target.shape}) that is different to the input size "
+                      f"({predictions.shape}). This will likely lead to incorrect results due to broadcasting. "
+                      "Please ensure they have the same size.", UserWarning, stacklevel=2)
+    try:
+        squared = np.square(predictions - target)
+    except ValueError:
+        raise ValueError(f"target of shape {target.shape} does not broadcast against input's shape "
+                         f"{predictions.shape} (torch 2.13 raises RuntimeError: the size of tensor a must match "
+                         "the size of tensor b)") from None
     if weight is not None and np.shape(weight) != predictions.shape:
         raise ValueError(f"Weights and input must have the same size: {np.shape(weight)} and {predictions.shape}")
     if weight is None:
         return _reduce(squared, reduction)
-    return reduce(squared, reduction, weights=weight)
+    weighted = squared * float_array(weight, "weight")
+    if reduction == "mean":
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.asarray(weighted.sum() / np.asarray(weight, weighted.dtype).sum())
+    return _reduce(weighted, reduction)
 
 
 def _softmax_dim(x: np.ndarray, dim, name: str) -> int:
@@ -412,7 +470,7 @@ def _softmax_dim(x: np.ndarray, dim, name: str) -> int:
 
 
 def _softmax_input(input, dtype) -> np.ndarray:
-    return as_float_array(input if dtype is None else np.asarray(input).astype(dtype), "input")
+    return float_array(input if dtype is None else np.asarray(input).astype(dtype), "input")
 
 
 def softmax(input, dim=None, *, dtype=None):
@@ -440,7 +498,7 @@ def softmax(input, dim=None, *, dtype=None):
     """
     x = _softmax_input(input, dtype)
     dim = _softmax_dim(x, dim, "softmax")
-    return _softmax(x.reshape(1), axis=0).reshape(()) if x.ndim == 0 else _softmax(x, axis=dim)
+    return _softmax(x.reshape(1), 0).reshape(()) if x.ndim == 0 else _softmax(x, dim)
 
 
 def log_softmax(input, dim=None, *, dtype=None):
@@ -467,7 +525,7 @@ def log_softmax(input, dim=None, *, dtype=None):
     """
     x = _softmax_input(input, dtype)
     dim = _softmax_dim(x, dim, "log_softmax")
-    return _log_softmax(x.reshape(1), axis=0).reshape(()) if x.ndim == 0 else _log_softmax(x, axis=dim)
+    return _log_softmax(x.reshape(1), 0).reshape(()) if x.ndim == 0 else _log_softmax(x, dim)
 
 
 def one_hot(tensor, num_classes=-1):
@@ -513,14 +571,15 @@ def sigmoid_focal_loss(inputs, targets, alpha=0.25, gamma=2, reduction="none"):
     \qquad \alpha_t = \alpha\, t + (1 - \alpha)(1 - t)$$
 
     A negative `alpha` (torchvision documents -1) turns the balancing off: $\alpha_t = 1$. The default reduction
-    is "none", unlike torch's losses. Computed by [`sigmoid_focal_loss`][snippets.focal.sigmoid_focal_loss], in
-    log space.
+    is "none", unlike torch's losses. Computed as torchvision writes it (sigmoid, then
+    [`binary_cross_entropy_with_logits`][snippets.mirrors.torch.binary_cross_entropy_with_logits]);
+    [`sigmoid_focal_loss`][snippets.focal.sigmoid_focal_loss] is the core's version, in log space.
 
     Args:
         inputs: logits $x$, any shape.
-        targets: targets $t$ in $[0, 1]$, inputs' shape.
-        alpha: $\alpha$ in $[0, 1]$, or negative for no balancing.
-        gamma: $\gamma \ge 0$.
+        targets: targets $t$ in $[0, 1]$, inputs' shape (another shape raises, as in torchvision).
+        alpha: $\alpha$, or negative for no balancing.
+        gamma: $\gamma$.
         reduction: "none", "mean" or "sum".
 
     Returns:
@@ -536,6 +595,13 @@ def sigmoid_focal_loss(inputs, targets, alpha=0.25, gamma=2, reduction="none"):
     """
     if reduction not in _REDUCTIONS:
         raise ValueError(f"Invalid Value for arg 'reduction': '{reduction}'; supported: 'none', 'mean', 'sum'")
-    alpha = check_number(alpha, "alpha", high=1)
-    losses = focal.sigmoid_focal_loss(inputs, targets, alpha=None if alpha < 0 else alpha, gamma=gamma)
+    logits = float_array(inputs, "inputs")
+    targets = float_array(targets, "targets")
+    cross_entropy = binary_cross_entropy_with_logits(logits, targets, reduction="none")
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        p = 1 / (1 + np.exp(-logits))
+        p_t = p * targets + (1 - p) * (1 - targets)
+        losses = cross_entropy * (1 - p_t) ** gamma
+    if alpha >= 0:
+        losses = (alpha * targets + (1 - alpha) * (1 - targets)) * losses
     return _reduce(losses, reduction)

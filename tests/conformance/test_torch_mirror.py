@@ -151,13 +151,99 @@ def test_cross_entropy_refuses_what_torch_refuses(case):
         mirror.cross_entropy(logits, target, **options)
 
 
-def test_negative_label_smoothing_is_ignored_by_torch_and_refused_by_the_mirror():
-    _, logits, labels = _random_case(0)
-    smoothed = F.cross_entropy(_tensor(logits), _tensor(labels), label_smoothing=-0.1)
-    plain = F.cross_entropy(_tensor(logits), _tensor(labels))
-    assert smoothed.item() == plain.item(), "torch 2.13 treats label_smoothing < 0 as 0 without an error"
-    with pytest.raises(ValueError, match="label_smoothing"):
-        mirror.cross_entropy(logits, labels, label_smoothing=-0.1)
+@pytest.mark.parametrize("label_smoothing", [-0.1, -np.inf, np.nan])
+@pytest.mark.parametrize("target_kind", ["class indices", "probabilities"])
+def test_label_smoothing_below_0_or_nan_is_ignored_like_torch(label_smoothing, target_kind):
+    rng, logits, labels = _random_case(0)
+    target = labels if target_kind == "class indices" else _probabilities_along(rng, logits.shape, axis=1)
+    smoothed = F.cross_entropy(_tensor(logits), _tensor(target), label_smoothing=label_smoothing)
+    plain = F.cross_entropy(_tensor(logits), _tensor(target))
+    assert smoothed.item() == plain.item(), "torch 2.13 treats label_smoothing < 0 (and NaN) as 0 without an error"
+    assert_matches(mirror.cross_entropy(logits, target, label_smoothing=label_smoothing), smoothed.numpy(),
+                   f"label_smoothing={label_smoothing} {target_kind}")
+
+
+@pytest.mark.parametrize("label_smoothing", [1.5, np.inf])
+def test_label_smoothing_above_1_raises_with_torchs_words(label_smoothing):
+    words = "label_smoothing must be between 0.0 and 1.0"
+    with pytest.raises(RuntimeError, match=words):
+        F.cross_entropy(_tensor(LOGITS_2x3), _tensor(np.array([0, 1])), label_smoothing=label_smoothing)
+    with pytest.raises(ValueError, match=words):
+        mirror.cross_entropy(LOGITS_2x3, np.array([0, 1]), label_smoothing=label_smoothing)
+
+
+NAN, INF = np.float32(np.nan), np.float32(np.inf)
+
+COMPUTED_BY_TORCH = {
+    # name: (function, positional arguments, keyword arguments); torch gives a number, NaN or ±inf for each
+    "cross_entropy, NaN and ±inf logits": ("cross_entropy", (
+        np.array([[1, NAN, 0], [INF, 0, 0], [1, 2, -INF], [-INF, 0, 0], [-INF, -INF, -INF]], np.float32),
+        np.array([0, 0, 2, 1, 0])), {}),
+    "cross_entropy, NaN logit of an ignored target": ("cross_entropy", (
+        np.array([[1, NAN, 0], [1, 2, 3]], np.float32), np.array([-100, 1])), {"label_smoothing": 0.2}),
+    "cross_entropy, ±inf logits smoothed and weighted": ("cross_entropy", (
+        np.array([[1, 2, -INF], [0, 1, 2]], np.float32), np.array([0, 1])),
+        {"label_smoothing": 0.1, "weight": np.array([1, 2, 0.5], np.float32)}),
+    "cross_entropy, NaN class weight": ("cross_entropy", (
+        np.array([[1, 2, 3], [0, 1, 2]], np.float32), np.array([1, 0])),
+        {"weight": np.array([1, NAN, 1], np.float32)}),
+    "cross_entropy, probabilities not summing to 1": ("cross_entropy", (
+        np.array([[1, 2, 3], [0, 1, 2]], np.float32), np.array([[0.5, 0.7, 0.2], [0.5, 0.5, 0.5]], np.float32)),
+        {"weight": np.array([1, 2, 0.5], np.float32), "label_smoothing": 0.1}),
+    "cross_entropy, negative and NaN probabilities": ("cross_entropy", (
+        np.array([[1, 2, 3], [0, 1, 2]], np.float32), np.array([[-0.5, 1.7, 0.2], [NAN, 1, 0]], np.float32)),
+        {"reduction": "none"}),
+    "cross_entropy, −inf logit with probability 0": ("cross_entropy", (
+        np.array([[-INF, 1, 2]], np.float32), np.array([[0, 0.5, 0.5]], np.float32)), {"reduction": "none"}),
+    "nll_loss, input that is not log-probabilities": ("nll_loss", (
+        np.array([[1, 2, 3], [0.5, -1, 7]], np.float32), np.array([1, 2])), {"reduction": "none"}),
+    "nll_loss, NaN and −inf": ("nll_loss", (
+        np.array([[1, NAN, 3], [0.5, -INF, 7], [NAN, 0, 0]], np.float32), np.array([1, 1, -100])), {}),
+    "binary_cross_entropy, NaN weight": ("binary_cross_entropy", (
+        np.array([0.3, 0.6], np.float32), np.array([1, 0], np.float32), np.array([NAN, 2], np.float32)),
+        {"reduction": "none"}),
+    "binary_cross_entropy_with_logits, NaN and ±inf logits": ("binary_cross_entropy_with_logits", (
+        np.array([NAN, INF, -INF, INF, -INF, 0], np.float32), np.array([1, 1, 1, 0, 0, 1], np.float32)),
+        {"reduction": "none"}),
+    "binary_cross_entropy_with_logits, targets outside [0, 1]": ("binary_cross_entropy_with_logits", (
+        np.array([0.3, -2, 1], np.float32), np.array([1.5, -0.5, 3], np.float32)), {"reduction": "none"}),
+    "binary_cross_entropy_with_logits, negative, NaN and inf pos_weight": ("binary_cross_entropy_with_logits", (
+        np.array([[0.3, -2, 1], [1, 2, 3]], np.float32), np.array([[1, 0.5, 1], [0, 1, 0.5]], np.float32)),
+        {"reduction": "none", "pos_weight": np.array([-2, NAN, INF], np.float32)}),
+    "binary_cross_entropy_with_logits, pos_weight (N, 1)": ("binary_cross_entropy_with_logits", (
+        np.array([[0.3, -2], [1, 2]], np.float32), np.array([[1, 0.5], [0, 1]], np.float32)),
+        {"pos_weight": np.array([[2], [-3]], np.float32)}),
+    "kl_div, negative, NaN and inf targets": ("kl_div", (
+        np.array([[-1, -2, -0.5], [-1, -2, -0.5]], np.float32), np.array([[-0.5, 0, 0.5], [NAN, INF, 2]], np.float32)),
+        {"reduction": "none"}),
+    "kl_div, target 0 where input is −inf or NaN": ("kl_div", (
+        np.array([[-INF, -2], [NAN, -1]], np.float32), np.array([[0, 0.5], [0, 0.5]], np.float32)),
+        {"reduction": "batchmean"}),
+    "kl_div, log_target with NaN": ("kl_div", (
+        np.array([-1, -2], np.float32), np.array([NAN, 0.5], np.float32)), {"reduction": "none", "log_target": True}),
+    "mse_loss, NaN and inf": ("mse_loss", (
+        np.array([NAN, INF, 2], np.float32), np.array([1, 0, 0], np.float32)), {"reduction": "none"}),
+    "mse_loss, negative weights": ("mse_loss", (
+        np.array([1, 2], np.float32), np.array([3, 3], np.float32)), {"weight": np.array([-1, 3], np.float32)}),
+    "mse_loss, weights summing to 0": ("mse_loss", (
+        np.array([1, 2], np.float32), np.array([3, 3], np.float32)), {"weight": np.array([-1, 1], np.float32)}),
+    "mse_loss, zero weights": ("mse_loss", (
+        np.array([1, 2], np.float32), np.array([3, 3], np.float32)), {"weight": np.array([0, 0], np.float32)}),
+    "softmax, NaN, +inf and a row of −inf": ("softmax", (
+        np.array([[1, NAN], [1, INF], [-INF, -INF], [-INF, 0]], np.float32), 1), {}),
+    "log_softmax, NaN, +inf and a row of −inf": ("log_softmax", (
+        np.array([[1, NAN], [1, INF], [-INF, -INF], [-INF, 0]], np.float32), 1), {}),
+}
+
+
+@pytest.mark.filterwarnings("ignore:reduction. 'mean' divides")
+@pytest.mark.parametrize("case", COMPUTED_BY_TORCH, ids=str)
+def test_inputs_torch_computes_with_the_mirror_computes_the_same(case):
+    name, arguments, options = COMPUTED_BY_TORCH[case]
+    theirs = getattr(F, name)(*(_tensor(a) if isinstance(a, np.ndarray) else a for a in arguments),
+                              **{k: _tensor(v) if isinstance(v, np.ndarray) else v for k, v in options.items()})
+    ours = getattr(mirror, name)(*arguments, **options)
+    assert_matches(ours, theirs.numpy(), case)  # equal_nan: NaN in the same places, ±inf equal
 
 
 # --- nll_loss ----------------------------------------------------------------------------------------------
@@ -214,8 +300,11 @@ def test_binary_cross_entropy_clamps_the_log_at_minus_100_like_torch():
 
 BINARY_CROSS_ENTROPY_ERRORS = {
     "probability above 1": (np.array([1.5], np.float32), np.array([1.0], np.float32), RuntimeError, ValueError),
+    "probability below 0": (np.array([-0.5], np.float32), np.array([1.0], np.float32), RuntimeError, ValueError),
+    "NaN probability": (np.array([np.nan], np.float32), np.array([1.0], np.float32), RuntimeError, ValueError),
     "target above 1": (np.array([0.5], np.float32), np.array([1.5], np.float32), RuntimeError, ValueError),
     "target below 0": (np.array([0.5], np.float32), np.array([-1.0], np.float32), RuntimeError, ValueError),
+    "NaN target": (np.array([0.5], np.float32), np.array([np.nan], np.float32), RuntimeError, ValueError),
     "target (N, 1) for input (N,)": (
         np.array([0.5, 0.5], np.float32), np.array([[1.0], [0.0]], np.float32), ValueError, ValueError),
 }
@@ -224,9 +313,10 @@ BINARY_CROSS_ENTROPY_ERRORS = {
 @pytest.mark.parametrize("case", BINARY_CROSS_ENTROPY_ERRORS, ids=str)
 def test_binary_cross_entropy_refuses_what_torch_refuses(case):
     probabilities, targets, torch_error, our_error = BINARY_CROSS_ENTROPY_ERRORS[case]
-    with pytest.raises(torch_error):
+    words = "should be between 0 and 1" if torch_error is RuntimeError else "target size"
+    with pytest.raises(torch_error, match=words):
         F.binary_cross_entropy(_tensor(probabilities), _tensor(targets))
-    with pytest.raises(our_error):
+    with pytest.raises(our_error, match=words):
         mirror.binary_cross_entropy(probabilities, targets)
 
 
@@ -311,12 +401,21 @@ def test_mse_loss_refuses_a_weight_of_another_shape_like_torch():
         mirror.mse_loss(predictions, targets, weight=weight)
 
 
-def test_mse_loss_refuses_the_shape_mismatch_torch_only_warns_about():
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+def test_mse_loss_broadcasts_a_target_of_another_shape_with_torchs_warning(reduction):
     predictions, targets = np.array([1.0, 2.0], np.float32), np.array([[1.0], [3.0]], np.float32)
-    with pytest.warns(UserWarning, match="target size"):
-        broadcast = F.mse_loss(_tensor(predictions), _tensor(targets))
-    assert broadcast.item() == pytest.approx(1.5), "torch 2.13 broadcasts (2,) against (2, 1) into (2, 2)"
-    with pytest.raises(ValueError):
+    with pytest.warns(UserWarning, match="that is different to the input size"):
+        broadcast = F.mse_loss(_tensor(predictions), _tensor(targets), reduction=reduction)
+    with pytest.warns(UserWarning, match="that is different to the input size"):
+        ours = mirror.mse_loss(predictions, targets, reduction=reduction)
+    assert_matches(ours, broadcast.numpy(), f"(2,) against (2, 1) {reduction}")
+
+
+def test_mse_loss_refuses_shapes_that_do_not_broadcast_like_torch():
+    predictions, targets = np.ones((2, 2), np.float32), np.ones(3, np.float32)
+    with pytest.raises(RuntimeError, match="must match the size"), pytest.warns(UserWarning):
+        F.mse_loss(_tensor(predictions), _tensor(targets))
+    with pytest.raises(ValueError, match="must match the size"), pytest.warns(UserWarning):
         mirror.mse_loss(predictions, targets)
 
 
@@ -433,11 +532,11 @@ def test_nll_loss_with_negative_class_weights_matches_torch(seed, reduction):
     assert_matches(ours, theirs.numpy(), f"seed={seed} weight={weight} {reduction}", rtol=1e-4, atol=1e-4)
 
 
-def test_probability_targets_that_are_not_a_distribution_are_refused_naming_target():
-    with pytest.raises(ValueError, match=r"^target must sum to 1"):
-        mirror.cross_entropy(LOGITS_2x3, np.full((2, 3), 0.5, np.float32), np.ones(3, np.float32))
-    with pytest.raises(ValueError, match=r"^target"):
-        mirror.cross_entropy(LOGITS_2x3, np.full((2, 3), 0.5, np.float32))
+@pytest.mark.parametrize("weighted", [False, True])
+def test_probability_targets_that_are_not_a_distribution_are_computed_like_torch(weighted):
+    target, weight = np.full((2, 3), 0.5, np.float32), np.array([1, -2, 0.5], np.float32) if weighted else None
+    theirs = F.cross_entropy(_tensor(LOGITS_2x3), _tensor(target), _optional_tensor(weight))
+    assert_matches(mirror.cross_entropy(LOGITS_2x3, target, weight), theirs.numpy(), f"weight={weight}")
 
 
 @pytest.mark.parametrize("seed", SEEDS)
