@@ -16,8 +16,10 @@ clamps, clips, renormalisation, epsilons, shapes. Where the framework computes s
 design (Keras's cross-entropy of clipped probabilities that no longer sum to 1), the mirror writes that one
 expression itself and says so.
 
-Bad input raises ``ValueError`` (``IndexError`` where the framework raises an IndexError), also where the
-framework would return nan or a silently wrong number; each module lists those cases.
+A mirror raises where the framework raises, and only there: ``ValueError`` (``IndexError`` where the framework
+raises an IndexError or, for a class index out of range, TensorFlow's ``InvalidArgumentError``), with the
+framework's words in the message. Where the framework computes a number, nan or ±inf, the mirror computes the
+same; refusing such input is the core's job. Each module lists its errors.
 """
 
 from __future__ import annotations
@@ -26,6 +28,33 @@ import numpy as np
 
 from snippets._checks import as_float_array
 from snippets.categorical import softmax_cross_entropy
+
+
+def framework_log_softmax(x: np.ndarray, axis: int) -> np.ndarray:
+    r"""Log-softmax as PyTorch, TensorFlow and Keras compute it, NaN and ±inf included.
+
+    $$\log \operatorname{softmax}(x)_i = (x_i - m) - \log \sum_j e^{x_j - m}, \qquad m = \max_j x_j$$
+
+    NaN anywhere in a row, +inf in a row, or a row of only −inf give a row of NaN, as in the frameworks; a
+    −inf entry among finite ones gives −inf. The core's
+    [`log_softmax`][snippets.activations.log_softmax] refuses NaN instead.
+
+    Args:
+        x: a floating array with at least one entry along `axis`.
+        axis: the class axis.
+
+    Returns:
+        Log-probabilities, the shape and dtype of `x`.
+
+    Examples:
+        >>> framework_log_softmax(np.array([[0.0, 0.0], [np.inf, 0.0], [-np.inf, 0.0]]), axis=1).round(6)
+        array([[-0.693147, -0.693147],
+               [      nan,       nan],
+               [     -inf,  0.      ]])
+    """
+    with np.errstate(invalid="ignore", divide="ignore"):
+        shifted = x - x.max(axis=axis, keepdims=True)
+        return shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
 
 
 def cross_entropy_of_weighted_targets(logits, targets, *, axis: int):

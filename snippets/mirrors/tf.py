@@ -3,9 +3,10 @@ r"""numpy mirrors of the cross-entropies of ``tf.nn`` (TensorFlow 2.21, TF 2 nam
 Each function has the TF 2 name, parameter names, order and defaults (``name`` is accepted and unused: there is
 no graph to name an op in), and gives TF's shapes, dtypes and values on numpy arrays
 (``tests/conformance/test_tf_mirror.py`` runs each against TensorFlow 2.21). None of them reduces: every
-result is per element or per example, like TF's. The losses come from [`snippets.binary`][snippets.binary] and
-[`snippets.categorical`][snippets.categorical]; TF computes the same stable forms
-($\max(x, 0) - x z + \operatorname{log1p}(e^{-|x|})$ for the sigmoid, a fused log-softmax for the softmax).
+result is per element or per example, like TF's. Each is computed with TF's own formula
+($\max(x, 0) - x z + \operatorname{log1p}(e^{-|x|})$ for the sigmoid, a log-softmax for the softmax), so NaN
+and ±inf come out where TF has them; the core's [`snippets.binary`][snippets.binary] and
+[`snippets.categorical`][snippets.categorical] compute the same losses and refuse such input.
 
 TF 1.x names:
 
@@ -23,22 +24,34 @@ TF 1.x names:
 
 Errors: TF's ``ValueError`` (shape mismatch, missing labels or logits) stays ``ValueError``; its
 ``InvalidArgumentError`` for a class index out of range becomes ``IndexError``, as in PyTorch, and for
-non-integer class indices ``ValueError``. The mirror also refuses, with ``ValueError``, what TF computes without
-a word: ``labels`` that numpy would broadcast against ``logits`` (TF 2.21 broadcasts labels (C,) against
-logits (N, C)), labels outside [0, 1] or not summing to 1, negative or non-per-class ``pos_weight``, NaN and
-±inf.
+non-integer class indices or shapes that do not broadcast ``ValueError``, with TF's words. What TF computes,
+the mirror computes: NaN and ±inf logits, labels outside [0, 1] or not summing to 1, any ``pos_weight`` that
+broadcasts (negative, NaN, one per row), and softmax labels broadcast against the logits (labels (C,) against
+logits (N, C) in TF 2.21).
 """
 
 from __future__ import annotations
 
-from snippets import binary, categorical
-from snippets._checks import as_float_array, check_axis, check_distribution, check_same_shape
+import numpy as np
+
+from snippets._checks import check_axis, float_array
+from snippets.mirrors import framework_log_softmax
 
 
 def _require(function: str, labels, logits) -> None:
     if labels is None or logits is None:
         raise ValueError(f"Both `labels` and `logits` must be provided for {function}; received labels={labels!r} "
                          f"and logits={logits!r}")
+
+
+def _logits_and_labels(labels, logits):
+    """Float logits and labels of their dtype and shape (TF's ValueError for another shape)."""
+    logits = float_array(logits, "logits")
+    labels = float_array(labels, "labels").astype(logits.dtype, copy=False)
+    if labels.shape != logits.shape:
+        raise ValueError(f"`logits` and `labels` must have the same shape, received ({logits.shape} vs "
+                         f"{labels.shape}).")
+    return logits, labels
 
 
 def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None):
@@ -63,7 +76,9 @@ def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None):
         array([0.3133, 1.3133, 0.6931])
     """
     _require("sigmoid_cross_entropy_with_logits", labels, logits)
-    return binary.sigmoid_binary_cross_entropy(logits, labels)
+    x, z = _logits_and_labels(labels, logits)
+    with np.errstate(invalid="ignore", over="ignore"):  # inf − inf and 0 · inf are NaN, as in TF
+        return np.maximum(x, 0) - x * z + np.log1p(np.exp(-np.abs(x)))
 
 
 def weighted_cross_entropy_with_logits(labels, logits, pos_weight, name=None):
@@ -91,7 +106,15 @@ def weighted_cross_entropy_with_logits(labels, logits, pos_weight, name=None):
         ...                                    pos_weight=1.5).round(4)
         array([0.3021, 0.8805, 0.    ])
     """
-    return binary.sigmoid_binary_cross_entropy(logits, labels, pos_weight=pos_weight)
+    x, z = _logits_and_labels(labels, logits)
+    pos_weight = float_array(pos_weight, "pos_weight")
+    with np.errstate(invalid="ignore", over="ignore"):  # inf − inf and 0 · inf are NaN, as in TF
+        try:
+            log_weight = 1 + (pos_weight - 1) * z
+        except ValueError:
+            raise ValueError(f"Incompatible shapes: pos_weight {pos_weight.shape} vs. labels {z.shape} "
+                             "(TF 2.21 raises InvalidArgumentError)") from None
+        return ((1 - z) * x + log_weight * (np.log1p(np.exp(-np.abs(x))) + np.maximum(-x, 0))).astype(x.dtype)
 
 
 def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
@@ -118,11 +141,18 @@ def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
         >>> softmax_cross_entropy_with_logits(labels=np.array([[0.0, 1.0]]), logits=np.array([[5.0, 7.0]])).round(4)
         array([0.1269])
     """
-    logits = as_float_array(logits, "logits")
-    labels = as_float_array(labels, "labels")
-    check_same_shape(logits, labels, "logits", "labels")
-    check_distribution(labels, "labels", axis=check_axis(labels, axis, "labels"))
-    return categorical.softmax_cross_entropy(logits, labels, axis=axis)
+    logits = float_array(logits, "logits")
+    labels = float_array(labels, "labels").astype(logits.dtype, copy=False)
+    axis = check_axis(logits, axis, "logits")
+    logits = np.moveaxis(logits, axis, -1)
+    labels = np.moveaxis(labels, axis if labels.ndim == logits.ndim else -1, -1)
+    try:
+        labels = np.broadcast_to(labels, logits.shape)
+    except ValueError:
+        raise ValueError(f"logits and labels must be broadcastable: logits_size={list(logits.shape)} "
+                         f"labels_size={list(labels.shape)} (TF 2.21 raises InvalidArgumentError)") from None
+    with np.errstate(invalid="ignore"):  # 0 · (−inf) is NaN, as in TF
+        return -(labels * framework_log_softmax(logits, -1)).sum(axis=-1)
 
 
 def sparse_softmax_cross_entropy_with_logits(labels, logits, name=None):
@@ -148,4 +178,17 @@ def sparse_softmax_cross_entropy_with_logits(labels, logits, name=None):
         >>> sparse_softmax_cross_entropy_with_logits(labels=np.array([1]), logits=np.array([[5.0, 7.0]])).round(4)
         array([0.1269])
     """
-    return categorical.softmax_cross_entropy_with_integer_labels(logits, labels, axis=-1)
+    logits = float_array(logits, "logits")
+    labels = np.asarray(labels)
+    if labels.dtype == bool or not np.issubdtype(labels.dtype, np.integer):
+        raise ValueError(f"labels must hold class indices of an integer dtype (TF 2.21: Value for attr 'Tlabels' "
+                         f"of {labels.dtype} is not in the list of allowed values: int32, int64)")
+    if logits.ndim == 0 or labels.shape != logits.shape[:-1]:
+        raise ValueError(f"labels must have the shape of logits without the last axis, {logits.shape[:-1]}, "
+                         f"got {labels.shape}")
+    if labels.size and (labels.min() < 0 or labels.max() >= logits.shape[-1]):
+        bad = labels[(labels < 0) | (labels >= logits.shape[-1])].flat[0]
+        raise IndexError(f"Received a label value of {bad} which is outside the valid range of "
+                         f"[0, {logits.shape[-1]}).")
+    picked = np.take_along_axis(framework_log_softmax(logits, -1), labels[..., None], axis=-1)
+    return -np.squeeze(picked, axis=-1)

@@ -34,6 +34,7 @@ import numpy as np
 
 from snippets import binary
 from snippets._checks import check_integer_labels, float_array
+from snippets.mirrors import framework_log_softmax as _log_softmax
 
 _REDUCTIONS = ("none", "mean", "sum")
 
@@ -43,15 +44,8 @@ def _check_reduction(reduction, allowed=_REDUCTIONS) -> None:
         raise ValueError(f"{reduction} is not a valid value for reduction; expected one of {allowed}")
 
 
-def _log_softmax(x: np.ndarray, axis: int) -> np.ndarray:
-    """torch's log_softmax, x − m − log Σ e^(x − m): NaN or +inf in a row, or a row of only −inf, give a NaN row."""
-    with np.errstate(invalid="ignore", divide="ignore"):
-        shifted = x - x.max(axis=axis, keepdims=True)
-        return shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
-
-
 def _softmax(x: np.ndarray, axis: int) -> np.ndarray:
-    """torch's softmax, e^(x − m) / Σ e^(x − m), with NaN where :func:`_log_softmax` has NaN."""
+    """torch's softmax, e^(x − m) / Σ e^(x − m), with NaN where `framework_log_softmax` has NaN."""
     with np.errstate(invalid="ignore"):
         e = np.exp(x - x.max(axis=axis, keepdims=True))
         return e / e.sum(axis=axis, keepdims=True)

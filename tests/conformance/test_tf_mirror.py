@@ -107,9 +107,10 @@ def test_float64_logits_give_float64_losses_like_tf():
 @pytest.mark.parametrize("label", [3, -1])
 def test_sparse_softmax_refuses_a_label_out_of_range_like_tf(label):
     labels, logits = np.array([1, label]), np.zeros((2, 3), np.float32)
-    with pytest.raises(tf.errors.InvalidArgumentError):
+    words = f"Received a label value of {label} which is outside the valid range of \\[0, 3\\)"
+    with pytest.raises(tf.errors.InvalidArgumentError, match=words):
         tf.nn.sparse_softmax_cross_entropy_with_logits(labels=labels, logits=logits)
-    with pytest.raises(IndexError):
+    with pytest.raises(IndexError, match=words):
         mirror.sparse_softmax_cross_entropy_with_logits(labels=labels, logits=logits)
 
 
@@ -146,16 +147,59 @@ def test_sigmoid_cross_entropy_needs_both_labels_and_logits_like_tf():
         mirror.sigmoid_cross_entropy_with_logits(logits=np.zeros(2, np.float32))
 
 
-def test_mirror_refuses_the_labels_tf_silently_broadcasts():
-    labels, logits = np.array([0.0, 1.0, 0.0], np.float32), np.zeros((2, 3), np.float32)
-    broadcast = tf.nn.softmax_cross_entropy_with_logits(labels=labels, logits=logits).numpy()
-    assert broadcast.shape == (2,), "TF 2.21 broadcasts labels (C,) against logits (N, C) without a word"
-    with pytest.raises(ValueError, match="labels"):
+def test_softmax_refuses_labels_that_do_not_broadcast_like_tf():
+    labels, logits = np.array([0.0, 1.0], np.float32), np.zeros((2, 3), np.float32)
+    with pytest.raises(tf.errors.InvalidArgumentError, match="must be broadcastable"):
+        tf.nn.softmax_cross_entropy_with_logits(labels=labels, logits=logits)
+    with pytest.raises(ValueError, match="must be broadcastable"):
         mirror.softmax_cross_entropy_with_logits(labels=labels, logits=logits)
 
 
-def test_mirror_refuses_the_labels_outside_0_1_tf_accepts():
-    labels, logits = np.array([5.0, -1.0], np.float32), np.array([1.0, 2.0], np.float32)
-    assert np.isfinite(tf.nn.sigmoid_cross_entropy_with_logits(labels=labels, logits=logits).numpy()).all()
-    with pytest.raises(ValueError, match="labels"):
-        mirror.sigmoid_cross_entropy_with_logits(labels=labels, logits=logits)
+NAN, INF = np.float32(np.nan), np.float32(np.inf)
+SPECIAL_LOGITS = np.array([[1, NAN, 0], [INF, 0, 0], [1, 2, -INF], [-INF, 0, 0], [-INF, -INF, -INF], [-INF, 1, 2]],
+                          np.float32)
+
+COMPUTED_BY_TF = {
+    # name: (function, keyword arguments); TF 2.21 gives a number, NaN or ±inf for each
+    "sigmoid, NaN and ±inf logits": ("sigmoid_cross_entropy_with_logits", {
+        "labels": np.array([1, 1, 1, 0, 0], np.float32), "logits": np.array([NAN, INF, -INF, INF, -INF])}),
+    "sigmoid, labels outside [0, 1] and NaN": ("sigmoid_cross_entropy_with_logits", {
+        "labels": np.array([1.5, -0.5, NAN, 5], np.float32), "logits": np.array([0.3, -2, 1, 2], np.float32)}),
+    "weighted, NaN and ±inf logits": ("weighted_cross_entropy_with_logits", {
+        "labels": np.array([1, 1, 1, 0, 0], np.float32), "logits": np.array([NAN, INF, -INF, INF, -INF], np.float32),
+        "pos_weight": 2.0}),
+    "weighted, labels outside [0, 1]": ("weighted_cross_entropy_with_logits", {
+        "labels": np.array([1.5, -0.5], np.float32), "logits": np.array([0.3, -2], np.float32), "pos_weight": 2.0}),
+    "weighted, negative pos_weight": ("weighted_cross_entropy_with_logits", {
+        "labels": np.array([1, 0.5], np.float32), "logits": np.array([0.3, -2], np.float32), "pos_weight": -2.0}),
+    "weighted, negative, NaN and inf pos_weight per class": ("weighted_cross_entropy_with_logits", {
+        "labels": np.array([[1, 0.5, 1], [0, 1, 0.5]], np.float32),
+        "logits": np.array([[0.3, -2, 1], [1, 2, 3]], np.float32), "pos_weight": np.array([-2, NAN, INF], np.float32)}),
+    "weighted, pos_weight per row": ("weighted_cross_entropy_with_logits", {
+        "labels": np.array([[1, 0.5], [0, 1]], np.float32), "logits": np.array([[0.3, -2], [1, 2]], np.float32),
+        "pos_weight": np.array([[2], [-3]], np.float32)}),
+    "softmax, NaN and ±inf logits": ("softmax_cross_entropy_with_logits", {
+        "labels": np.array([[1, 0, 0], [1, 0, 0], [0, 0, 1], [0, 1, 0], [1, 0, 0], [0, 0.5, 0.5]], np.float32),
+        "logits": SPECIAL_LOGITS}),
+    "softmax, labels not summing to 1, negative or NaN": ("softmax_cross_entropy_with_logits", {
+        "labels": np.array([[0.5, 0.7, 0.2], [-0.5, 1.7, 0.2], [NAN, 1, 0]], np.float32),
+        "logits": np.array([[1, 2, 3], [0, 1, 2], [1, 2, 3]], np.float32)}),
+    "softmax, labels (C,) broadcast against logits (N, C)": ("softmax_cross_entropy_with_logits", {
+        "labels": np.array([0, 1, 0], np.float32), "logits": np.array([[1, 2, 3], [0, 1, 2]], np.float32)}),
+    "softmax, labels (1, C) broadcast along axis 0": ("softmax_cross_entropy_with_logits", {
+        "labels": np.array([[0, 1, 0]], np.float32), "logits": np.array([[1, 2, 3], [0, 1, 2]], np.float32),
+        "axis": 0}),
+    "softmax, integer labels": ("softmax_cross_entropy_with_logits", {
+        "labels": np.array([[0, 1]]), "logits": np.array([[1, 2]], np.float32)}),
+    "sparse, NaN and ±inf logits": ("sparse_softmax_cross_entropy_with_logits", {
+        "labels": np.array([0, 0, 2, 1, 0, 1]), "logits": SPECIAL_LOGITS}),
+    "sparse, one example (C,)": ("sparse_softmax_cross_entropy_with_logits", {
+        "labels": np.array(0, np.int32), "logits": np.array([1, 2, 3], np.float32)}),
+}
+
+
+@pytest.mark.parametrize("case", COMPUTED_BY_TF, ids=str)
+def test_inputs_tf_computes_with_the_mirror_computes_the_same(case):
+    name, options = COMPUTED_BY_TF[case]
+    theirs = getattr(tf.nn, name)(**options).numpy()
+    assert_matches(getattr(mirror, name)(**options), theirs, case)  # equal_nan: NaN in the same places
