@@ -393,6 +393,12 @@ def binary_p_one(fw):
     return binary_clip_calls(fw, 1.0, 0.0)
 
 
+@row("binary", lambda: clip_candidates(0.0, 1.0))
+def binary_negative_probability(fw):
+    """Probability p = −0.1 for label y = 1, probabilities function (not a probability at all)."""
+    return binary_clip_calls(fw, -0.1, 1.0)
+
+
 PW = np.array([3.0, 1.0, 0.5], dtype=np.float32)  # pos_weight, one per column of Z
 
 
