@@ -23,11 +23,10 @@ and values on numpy arrays (``tests/conformance/test_keras_mirror.py`` runs each
   total weight), "mean_with_sample_weight" by the sum of the weights, "sum" does not divide, None and "none"
   keep the losses. With ``ignore_class`` the mean is over the entries not ignored, and 0 when all are.
 
-The losses come from the core ([`snippets.binary`][snippets.binary], [`snippets.categorical`][snippets.categorical],
-[`snippets.smoothing`][snippets.smoothing]).
-Three expressions are written here as Keras writes them, because the core refuses their inputs by design: the
-cross-entropy of renormalised-then-clipped probabilities (which no longer sum to 1) in
-``categorical_crossentropy`` and ``categorical_focal_crossentropy``, and ``kl_divergence`` of clipped arguments.
+Every loss is written here as Keras 3's TensorFlow backend writes it (the logit paths by the
+[`snippets.mirrors.tf`][snippets.mirrors.tf] mirrors of the ``tf.nn`` functions Keras calls), so NaN and ±inf
+come out where Keras has them. The core ([`snippets.binary`][snippets.binary],
+[`snippets.categorical`][snippets.categorical]) computes the same losses on valid input and refuses the rest.
 
 Old tf.keras (Keras 2, TF ≤ 2.15; ``tf_keras/backend.py`` of keras-team/tf-keras, read for this module):
 
@@ -42,24 +41,21 @@ Old tf.keras (Keras 2, TF ≤ 2.15; ``tf_keras/backend.py`` of keras-team/tf-ker
 
 Errors: Keras's ``ValueError`` (shapes or ranks that differ, an unknown reduction, a class axis other than the
 last in ``sparse_categorical_crossentropy``) stays ``ValueError``; TensorFlow's ``InvalidArgumentError`` for a
-class index out of range becomes ``IndexError``, as in PyTorch; Keras's ``TypeError`` for integer predictions
-becomes ``ValueError``. The mirror also refuses with ``ValueError`` what Keras computes without a word:
-non-integer class indices (Keras truncates 1.7 to class 1), predictions whose sum along the class axis is 0
-(nan in Keras), negative predictions or labels, probabilities above 1 where nothing renormalises them, labels
-outside [0, 1] for the binary losses, ``label_smoothing`` outside [0, 1], NaN.
+class index out of range becomes ``IndexError``, as in PyTorch, with TF's words; integer predictions raise
+``TypeError``, as in Keras (whose categorical losses raise ``InvalidArgumentError`` for them). Everything else
+Keras computes, the mirror computes too: non-integer class indices (truncated, 1.7 is class 1), predictions
+whose sum along the class axis is 0 (NaN), negative predictions or labels, probabilities above 1 (clipped),
+labels outside [0, 1], any ``label_smoothing``, ``alpha`` or ``gamma``, negative or NaN sample weights, NaN
+and ±inf.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from snippets import binary, categorical
-from snippets._checks import as_float_array, check_axis, check_integer_labels, check_number, check_probabilities
-from snippets._checks import check_same_shape
-from snippets.activations import sigmoid, softmax
-from snippets.mirrors import cross_entropy_of_weighted_targets
-from snippets.reduction import reduce
-from snippets.smoothing import smooth_binary_labels
+from snippets._checks import check_axis, check_same_shape, float_array
+from snippets.mirrors import framework_log_softmax
+from snippets.mirrors import tf as tf_nn
 
 EPSILON = 1e-7
 """``keras.backend.epsilon()``: the clip of probabilities into [ε, 1 − ε]."""
@@ -74,15 +70,16 @@ def _prediction(y_pred) -> np.ndarray:
     """``keras.ops.convert_to_tensor(y_pred)``: an array keeps its floating dtype, Python numbers become float32."""
     array = np.asarray(y_pred)
     if not np.issubdtype(array.dtype, np.floating):
-        raise ValueError(f"y_pred must hold floating-point numbers, got dtype {array.dtype} (Keras 3 raises TypeError)")
+        raise TypeError(f"y_pred must hold floating-point numbers, got dtype {array.dtype} (Keras 3 raises "
+                        "TypeError, InvalidArgumentError in the categorical losses)")
     if not isinstance(y_pred, np.ndarray):
         array = array.astype(FLOATX)
-    return as_float_array(array, "y_pred")
+    return array
 
 
 def _labels_like(y_true, y_pred: np.ndarray) -> np.ndarray:
     """``ops.cast(y_true, y_pred.dtype)``, refusing a shape that differs from y_pred's (Keras's ValueError)."""
-    y_true = as_float_array(y_true, "y_true").astype(y_pred.dtype, copy=False)
+    y_true = float_array(y_true, "y_true").astype(y_pred.dtype, copy=False)
     check_same_shape(y_true, y_pred, "y_true", "y_pred")
     return y_true
 
@@ -93,37 +90,45 @@ def _clip(probabilities: np.ndarray, high: float = 1 - EPSILON) -> np.ndarray:
     return np.clip(probabilities, dtype(EPSILON), dtype(high))
 
 
-def _non_negative(x: np.ndarray, name: str) -> None:
-    if x.size and x.min() < 0:
-        raise ValueError(f"{name} must be non-negative, got a minimum of {x.min()}")
+def _smooth_binary(y_true: np.ndarray, label_smoothing) -> np.ndarray:
+    """Keras 3's binary smoothing (1 − α)·y + α/2, for any α (Keras does not check it)."""
+    if not label_smoothing:
+        return y_true
+    return y_true * (1 - label_smoothing) + 0.5 * label_smoothing
 
 
 def _smooth_categorical(y_true: np.ndarray, label_smoothing) -> np.ndarray:
     """Keras 3's categorical smoothing (1 − α)·y + α/K, K the size of the last axis whatever the class axis."""
-    label_smoothing = check_number(label_smoothing, "label_smoothing", 0, 1)
     if not label_smoothing:
         return y_true
     return y_true * (1 - label_smoothing) + label_smoothing / y_true.shape[-1]
 
 
 def _categorical_inputs(y_true, y_pred, label_smoothing, axis):
-    """y_true (smoothed, ≥ 0) and y_pred of one shape, and ``axis`` checked, for the categorical losses."""
+    """y_true (smoothed) and y_pred of one shape, and ``axis`` checked, for the categorical losses."""
     if isinstance(axis, bool):
         raise ValueError(f"`axis` must be of type `int`. Received: axis={axis} of type {type(axis)}")
     y_pred = _prediction(y_pred)
     y_true = _labels_like(y_true, y_pred)
-    _non_negative(y_true, "y_true")
     check_axis(y_pred, axis, "y_pred")
     return _smooth_categorical(y_true, label_smoothing), y_pred
 
 
 def _renormalised_and_clipped(y_pred: np.ndarray, axis: int) -> np.ndarray:
-    """Keras's y_pred / Σ y_pred along ``axis``, clipped into [ε, 1 − ε]."""
-    _non_negative(y_pred, "y_pred")
-    totals = y_pred.sum(axis=axis, keepdims=True)
-    if not totals.all():
-        raise ValueError("y_pred must have a positive sum along the class axis (Keras 3 gives nan for 0/0)")
-    return _clip(y_pred / totals)
+    """Keras's y_pred / Σ y_pred along ``axis``, clipped into [ε, 1 − ε] (NaN for a sum of 0, as in Keras)."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return _clip(y_pred / y_pred.sum(axis=axis, keepdims=True))
+
+
+def _binary_crossentropy(y_true: np.ndarray, y_pred: np.ndarray) -> np.ndarray:
+    """Keras 3's element-wise −[y log p + (1 − y) log(1 − p)] of p clipped into [ε, 1 − ε]."""
+    p = _clip(y_pred)
+    return -(y_true * np.log(p) + (1 - y_true) * np.log(1 - p))
+
+
+def _log(x: np.ndarray) -> np.ndarray:
+    with np.errstate(invalid="ignore", divide="ignore"):  # log of a negative or 0: NaN or −inf, as in TF
+        return np.log(x)
 
 
 def binary_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=0.0, axis=-1):
@@ -133,9 +138,9 @@ def binary_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=0.0, 
     \qquad p = \operatorname{clip}(y_{\text{pred}}, \varepsilon, 1 - \varepsilon)$$
 
     With `from_logits`, the element-wise loss is that of the logits, unclipped
-    ([`sigmoid_binary_cross_entropy`][snippets.binary.sigmoid_binary_cross_entropy]); otherwise that of the
-    clipped probabilities ([`binary_cross_entropy`][snippets.binary.binary_cross_entropy]). `label_smoothing`
-    $\alpha$ replaces $y$ by $(1 - \alpha)\, y + \alpha / 2$.
+    ([`sigmoid_cross_entropy_with_logits`][snippets.mirrors.tf.sigmoid_cross_entropy_with_logits], which Keras
+    calls); otherwise that of the clipped probabilities. `label_smoothing` $\alpha$ replaces $y$ by
+    $(1 - \alpha)\, y + \alpha / 2$.
 
     Args:
         y_true: labels in $[0, 1]$, the shape of `y_pred`.
@@ -155,14 +160,11 @@ def binary_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=0.0, 
         array([0.7981, 0.4032], dtype=float32)
     """
     y_pred = _prediction(y_pred)
-    y_true = _labels_like(y_true, y_pred)
-    if label_smoothing:
-        y_true = smooth_binary_labels(y_true, label_smoothing)
+    y_true = _smooth_binary(_labels_like(y_true, y_pred), label_smoothing)
     if from_logits:
-        losses = binary.sigmoid_binary_cross_entropy(y_pred, y_true)
+        losses = tf_nn.sigmoid_cross_entropy_with_logits(labels=y_true, logits=y_pred)
     else:
-        check_probabilities(y_pred, "y_pred")
-        losses = binary.binary_cross_entropy(_clip(y_pred), y_true)
+        losses = _binary_crossentropy(y_true, y_pred)
     return losses.mean(axis=axis)
 
 
@@ -195,24 +197,26 @@ def categorical_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=
     """
     y_true, y_pred = _categorical_inputs(y_true, y_pred, label_smoothing, axis)
     if from_logits:
-        return cross_entropy_of_weighted_targets(y_pred, y_true, axis=axis)
+        return tf_nn.softmax_cross_entropy_with_logits(labels=y_true, logits=y_pred, axis=axis)
     return -(y_true * np.log(_renormalised_and_clipped(y_pred, axis))).sum(axis=axis)
 
 
 def _class_indices(y_true, y_pred: np.ndarray, ignore_class, axis) -> np.ndarray:
-    """Keras's sparse labels: a trailing axis of size 1 squeezed, integral values as int64, in range."""
+    """Keras's sparse labels: a trailing axis of size 1 squeezed, cast to int64 (1.7 truncated to 1, as Keras does)."""
     y_true = np.asarray(y_true)
     if y_true.ndim == y_pred.ndim and y_true.shape[axis] == 1:
         y_true = np.squeeze(y_true, axis=axis)
+    if y_true.dtype == bool or not np.issubdtype(y_true.dtype, np.number):
+        raise ValueError(f"y_true must hold class indices, got dtype {y_true.dtype}")
     if np.issubdtype(y_true.dtype, np.floating):
-        y_true = as_float_array(y_true, "y_true")
-        if not (np.isfinite(y_true).all() and (y_true == np.round(y_true)).all()):
-            raise ValueError("y_true must hold integer class indices (Keras 3 truncates 1.7 to class 1 silently)")
+        if not np.isfinite(y_true).all():
+            raise IndexError("y_true holds NaN or ±inf, no class index (Keras 3's cast to int64 gives a label "
+                             "outside the valid range, and TensorFlow raises InvalidArgumentError)")
         y_true = y_true.astype(np.int64)
     if y_true.shape != y_pred.shape[:-1]:
         raise ValueError(f"y_true must have the shape of y_pred without its last axis, {y_pred.shape[:-1]}, "
                          f"got {y_true.shape}")
-    return check_integer_labels(y_true, y_pred.shape[-1], "y_true", ignore_class)
+    return y_true
 
 
 def _sparse_losses_and_mask(y_true, y_pred, from_logits, ignore_class, axis):
@@ -221,11 +225,15 @@ def _sparse_losses_and_mask(y_true, y_pred, from_logits, ignore_class, axis):
     if y_pred.ndim == 0 or axis not in (-1, y_pred.ndim - 1):
         raise ValueError(f"Only axis=-1 is currently supported. Received: axis={axis} (Keras 3.15, TensorFlow backend)")
     labels = _class_indices(y_true, y_pred, ignore_class, axis)
-    if not from_logits:
-        _non_negative(y_pred, "y_pred")
-    logits = y_pred if from_logits else np.log(_clip(y_pred))
-    losses = categorical.softmax_cross_entropy_with_integer_labels(logits, labels, ignore_index=ignore_class)
-    return losses, None if ignore_class is None else labels != ignore_class
+    valid = None if ignore_class is None else labels != ignore_class
+    if valid is not None:  # Keras: class 0 and y_pred 0 where ignored, then loss 0 there
+        labels, y_pred = np.where(valid, labels, 0), np.where(valid[..., None], y_pred, 0).astype(y_pred.dtype)
+    logits = y_pred if from_logits else _log(_clip(y_pred))
+    try:
+        losses = tf_nn.sparse_softmax_cross_entropy_with_logits(labels=labels, logits=logits)
+    except IndexError as error:
+        raise IndexError(f"y_true: {error} (TensorFlow raises InvalidArgumentError)") from None
+    return (losses, None) if valid is None else (np.where(valid, losses, 0).astype(losses.dtype), valid)
 
 
 def sparse_categorical_crossentropy(y_true, y_pred, from_logits=False, ignore_class=None, axis=-1):
@@ -239,7 +247,7 @@ def sparse_categorical_crossentropy(y_true, y_pred, from_logits=False, ignore_cl
 
     Args:
         y_true: integer class indices, y_pred's shape without the last axis (or with a last axis of size 1);
-            integral floats are accepted, as Keras casts them.
+            floats are truncated to int64, as Keras casts them (1.7 is class 1).
         y_pred: non-negative scores or logits, shape (..., C).
         from_logits: whether ``y_pred`` holds logits.
         ignore_class: a label value to ignore (its entries get loss 0), or None.
@@ -290,20 +298,17 @@ def binary_focal_crossentropy(y_true, y_pred, apply_class_balancing=False, alpha
         >>> binary_focal_crossentropy([[0, 1], [0, 0]], [[0.6, 0.4], [0.4, 0.6]], gamma=2).round(3)
         array([0.33 , 0.206], dtype=float32)
     """
-    alpha = check_number(alpha, "alpha", 0, 1)
-    gamma = check_number(gamma, "gamma", low=0)
     y_pred = _prediction(y_pred)
-    y_true = _labels_like(y_true, y_pred)
-    if label_smoothing:
-        y_true = smooth_binary_labels(y_true, label_smoothing)
+    y_true = _smooth_binary(_labels_like(y_true, y_pred), label_smoothing)
     if from_logits:
-        cross_entropy = binary.sigmoid_binary_cross_entropy(y_pred, y_true)
-        y_pred = sigmoid(y_pred)
+        cross_entropy = tf_nn.sigmoid_cross_entropy_with_logits(labels=y_true, logits=y_pred)
+        with np.errstate(over="ignore"):
+            y_pred = (1 / (1 + np.exp(-y_pred))).astype(y_pred.dtype)
     else:
-        check_probabilities(y_pred, "y_pred")
-        cross_entropy = binary.binary_cross_entropy(_clip(y_pred), y_true)
+        cross_entropy = _binary_crossentropy(y_true, y_pred)
     p_t = y_true * y_pred + (1 - y_true) * (1 - y_pred)
-    losses = (1 - p_t) ** gamma * cross_entropy
+    with np.errstate(invalid="ignore", divide="ignore"):  # a negative base or 0 to a negative γ, as in TF
+        losses = (1 - p_t) ** y_pred.dtype.type(gamma) * cross_entropy
     if apply_class_balancing:
         losses = (y_true * alpha + (1 - y_true) * (1 - alpha)) * losses
     return losses.mean(axis=axis)
@@ -341,14 +346,13 @@ def categorical_focal_crossentropy(y_true, y_pred, alpha=0.25, gamma=2.0, from_l
         >>> [f"{loss:.4g}" for loss in losses]
         ['0.0002634', '0.6759']
     """
-    gamma = check_number(gamma, "gamma", low=0)
     y_true, y_pred = _categorical_inputs(y_true, y_pred, label_smoothing, axis)
-    weights = as_float_array(alpha, "alpha").astype(y_pred.dtype)
-    _non_negative(weights, "alpha")
+    weights = float_array(alpha, "alpha").astype(y_pred.dtype)
     if from_logits:
-        y_pred = softmax(y_pred, axis=axis)
+        y_pred = np.exp(framework_log_softmax(y_pred, axis))
     q = _renormalised_and_clipped(y_pred, axis)
-    return -(weights * (1 - q) ** gamma * y_true * np.log(q)).sum(axis=axis)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return -((1 - q) ** y_pred.dtype.type(gamma) * weights * (y_true * np.log(q))).sum(axis=axis)
 
 
 def kl_divergence(y_true, y_pred):
@@ -377,8 +381,6 @@ def kl_divergence(y_true, y_pred):
     """
     y_pred = _prediction(y_pred)
     y_true = _labels_like(y_true, y_pred)
-    _non_negative(y_true, "y_true")
-    _non_negative(y_pred, "y_pred")
     t, p = _clip(y_true, high=1.0), _clip(y_pred, high=1.0)
     return (t * np.log(t / p)).sum(axis=-1)
 
@@ -403,7 +405,7 @@ def _divide_no_nan(numerator, denominator):
 def _reduce_weighted_values(values: np.ndarray, sample_weight, mask, reduction, dtype) -> np.ndarray:
     """Keras 3's ``reduce_weighted_values``: merge the mask into the sample weights, weight, reduce."""
     if sample_weight is not None:
-        sample_weight = as_float_array(sample_weight, "sample_weight").astype(dtype, copy=False)
+        sample_weight = float_array(sample_weight, "sample_weight").astype(dtype, copy=False)
     if mask is not None:
         if reduction in ("mean", "sum_over_batch_size"):  # valid entries weigh total/valid: the mean is over them
             float_mask = np.where(mask, _divide_no_nan(dtype(mask.size), dtype(mask.sum())), 0).astype(dtype)
@@ -423,7 +425,7 @@ def _reduce_weighted_values(values: np.ndarray, sample_weight, mask, reduction, 
                              f"of shape {values.shape}") from None
     if reduction in (None, "none") or values.shape in ((), (0,)):
         return values
-    total = reduce(values, "sum")
+    total = np.asarray(values.sum())
     if reduction == "sum":
         return total
     if reduction == "mean_with_sample_weight" and sample_weight is not None:
@@ -445,8 +447,8 @@ class _Loss:
         self.dtype = np.dtype(FLOATX if dtype is None else dtype).type
 
     def __call__(self, y_true, y_pred, sample_weight=None):
-        y_pred = as_float_array(np.asarray(y_pred, dtype=self.dtype), "y_pred")
-        y_true = as_float_array(np.asarray(y_true, dtype=self.dtype), "y_true")
+        y_pred = float_array(np.asarray(y_pred, dtype=self.dtype), "y_pred")
+        y_true = float_array(np.asarray(y_true, dtype=self.dtype), "y_true")
         y_true, y_pred = _squeeze_or_expand_to_same_rank(y_true, y_pred)
         losses, mask = self._losses_and_mask(y_true, y_pred)
         return _reduce_weighted_values(losses, sample_weight, mask, self.reduction, self.dtype)
