@@ -7,11 +7,13 @@ the notebook pages instead, and writes that file after the build from the pages 
 kept when one of its selectors matches an element of a notebook page (states such as ``:hover`` or the palette
 the reader picks, and pseudo-elements, set aside), custom properties when a kept declaration uses them (directly
 or through another one), keyframes when a kept rule names them. A new kind of output (a table, stderr, an image)
-brings its elements, so its rules are kept without a change here.
+brings its elements, so its rules are kept without a change here. The result is cached in .cache/ under the hash
+of the CSS and of the pages' markup without their text, so zh and en, and a rebuild, usually compute it once.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -21,6 +23,9 @@ from bs4 import BeautifulSoup
 from mkdocs.utils import get_relative_url
 
 STYLESHEET = "assets/stylesheets/jupyter.css"
+CACHE = Path(__file__).resolve().parents[1] / ".cache" / "notebook-css"
+TEXT = re.compile(r">[^<]+<")
+DATA_URI = re.compile(r'(src|href)="data:[^"]*"')
 STYLE = re.compile(r"<style[^>]*>(?P<css>.*?)</style>", re.DOTALL)
 # States the page is not in while it is parsed (a reader's pointer and focus, the palette the reader picks, which
 # material sets as data-md-color-* on <body>) and pseudo-elements: the rule is kept when the rest matches.
@@ -65,11 +70,17 @@ def selectors(prelude: list) -> list[list]:
 
 
 class Pages:
-    """The written notebook pages, parsed, and the classes they use (a selector naming another class cannot match)."""
+    """The written notebook pages as one parsed document, and the classes it uses (a selector naming another class
+    cannot match): the first page, with the notebook content of the others appended to its body."""
 
     def __init__(self, pages_html: list[str]):
-        self.documents = [BeautifulSoup(html, "html.parser") for html in pages_html]
-        self.classes = {c for d in self.documents for t in d.find_all(class_=True) for c in t.get("class", [])}
+        first, *others = [BeautifulSoup(html, "html.parser") for html in pages_html]
+        into = first.body or first
+        for other in others:
+            for part in other.select(".jupyter-wrapper") or [other]:
+                into.append(part)
+        self.document = first
+        self.classes = {c for t in first.find_all(class_=True) for c in t.get("class", [])}
 
     def match(self, selector: list) -> bool:
         """Whether ``selector`` matches an element, its state and pseudo-element aside (True when soupsieve cannot tell)."""
@@ -82,7 +93,7 @@ class Pages:
             compiled = soupsieve.compile(static)
         except Exception:  # noqa: BLE001 - a selector soupsieve does not know: keep it rather than break a page
             return True
-        return any(compiled.select_one(document) is not None for document in self.documents)
+        return compiled.select_one(self.document) is not None
 
 
 def used_rules(rules: list, pages: Pages) -> list:
@@ -165,10 +176,27 @@ def used_css(css: str, pages_html: list[str]) -> str:
     pages = Pages(pages_html)
     rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
     kept = used_rules(rules, pages)
-    inline_styles = " ".join(str(t.get("style", "")) for d in pages.documents for t in d.find_all(style=True))
+    inline_styles = " ".join(str(t.get("style", "")) for t in pages.document.find_all(style=True))
     variables = used_variables(kept, inline_styles)
     animations = serialize([k for k in kept if isinstance(k, tuple) or k.type == "qualified-rule"], variables, "")
     return serialize(kept, variables, animations) + "\n"
+
+
+def skeleton(html: str) -> str:
+    """What selectors can see of a page: its markup without text and without the data of data: URIs."""
+    return TEXT.sub("><", DATA_URI.sub(r'\1=""', html))
+
+
+def cached_used_css(css: str, pages_html: list[str]) -> str:
+    """:func:`used_css`, from .cache/ when the CSS and the pages' markup (text aside) are those of an earlier build."""
+    digest = hashlib.sha256(css.encode())
+    for html in pages_html:
+        digest.update(b"\0" + skeleton(html).encode())
+    cached = CACHE / f"{digest.hexdigest()}.css"
+    if not cached.exists():
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_text(used_css(css, [skeleton(html) for html in pages_html]), "utf8")
+    return cached.read_text("utf8")
 
 
 def on_pre_build(config):
@@ -196,4 +224,4 @@ def on_post_build(config):
         return
     target = Path(config.site_dir) / STYLESHEET
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(used_css(css, [Path(page).read_text("utf8") for page in pages]), "utf8")
+    target.write_text(cached_used_css(css, [Path(page).read_text("utf8") for page in pages]), "utf8")

@@ -258,3 +258,17 @@ def test_a_page_with_formulas_preloads_the_katex_fonts_they_use_and_no_other():
     preloaded = re.findall(r'<link rel="preload" href="\.\./assets/katex/fonts/KaTeX_([\w-]+)\.woff2" as="font"', out)
     assert preloaded == ["Main-Regular", "Math-Italic", "Size1-Regular"]  # x, p, i italic; 2 upright; inline sum
     assert katex_fonts.on_post_page("<head></head><p>x</p>", SimpleNamespace(url=""), None) == "<head></head><p>x</p>"
+
+
+def test_the_notebook_css_is_computed_again_only_when_the_markup_or_the_css_changes(tmp_path, monkeypatch):
+    monkeypatch.setattr(notebook_css, "CACHE", tmp_path)
+    calls = []
+    real = notebook_css.used_css
+    monkeypatch.setattr(notebook_css, "used_css", lambda *args: calls.append(1) or real(*args))
+    zh = '<div class="jupyter-wrapper"><div class="jp-RenderedText"><pre>熵</pre></div></div>'
+    en = zh.replace("熵", "entropy")
+    first = notebook_css.cached_used_css(JUPYTER_CSS, [zh])
+    assert notebook_css.cached_used_css(JUPYTER_CSS, [en]) == first and len(calls) == 1  # text aside, the same markup
+    notebook_css.cached_used_css(JUPYTER_CSS, [en.replace("<pre>", '<pre class="new">')])
+    notebook_css.cached_used_css(JUPYTER_CSS + ".x{color:red}", [en])
+    assert len(calls) == 3
