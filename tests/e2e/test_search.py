@@ -24,6 +24,16 @@ SEARCHES = [
     ("en", "glossary", "glossary/"),
     ("zh", "数值对不上", "forensics/"),
     ("en", "number doesn't match", "forensics/"),
+    ("zh", "整数标签", "integer-labels/"),
+    ("zh", "NLLLoss", "integer-labels/"),
+    ("zh", "size_average", "integer-labels/"),
+    ("zh", "梯度累积", "integer-labels/"),
+    ("zh", "one_hot num_classes", "integer-labels/"),
+    ("en", "integer labels", "integer-labels/"),
+    ("en", "NLLLoss", "integer-labels/"),
+    ("en", "size_average", "integer-labels/"),
+    ("en", "gradient accumulation", "integer-labels/"),
+    ("en", "one_hot num_classes", "integer-labels/"),
 ]
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 RESULTS = """() => [...document.querySelectorAll(".md-search-result__list .md-search-result__link")].map((a) => ({
