@@ -7,7 +7,8 @@ Cache key of a notebook or a figure script (:func:`cache_key`)::
 
 so an edit to a notebook's code or to a snippets module it imports re-executes it, and nothing else does: not a
 Markdown cell, not the other language's copy (zh and en notebooks have the same code, tests/docs/test_parity.py),
-not a second build. Results live in ``.cache/`` (gitignored); ``make clean`` removes them.
+not a second build. Results live in ``.cache/`` (gitignored; CI restores it between runs); an entry no build has
+used for 30 days is removed, and ``make clean`` removes them all.
 
 Notebooks. Before the pages are read, every notebook of the build whose key is not cached is executed with
 nbclient, several at a time (one kernel per CPU); a cell that raises fails the build, naming notebook and cell.
@@ -35,6 +36,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -46,6 +48,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / ".cache"
 PACKAGE = "snippets"
 KEY_VERSION = "1"  # bump when what is cached changes shape
+UNUSED_DAYS = 30
 FIGURE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<script>docs_src/[^)\s]+\.py)\)")
 FIGURE_URL = "assets/figures/{key}.svg"
 # Run in a fresh interpreter: draw ``figure(language)`` of the script and save it as SVG.
@@ -232,6 +235,22 @@ def figure_key(script: Path, language: str) -> str:
 # --- the hook -----------------------------------------------------------------------------------------------------
 
 
+def used(entry: Path) -> bool:
+    """Whether ``entry`` of the cache exists; if so, mark it used now (entries unused for a while are removed)."""
+    if not entry.exists():
+        return False
+    os.utime(entry)
+    return True
+
+
+def on_post_build(config):
+    """Remove cache entries no build has used for ``UNUSED_DAYS`` (a notebook or figure since changed or deleted)."""
+    too_old = time.time() - UNUSED_DAYS * 86400
+    for entry in [*CACHE.glob("notebooks/*.json"), *CACHE.glob("figures/*.svg")]:
+        if entry.stat().st_mtime < too_old:
+            entry.unlink()
+
+
 def run_all(jobs: list) -> None:
     """Run the callables in ``jobs``, one per CPU at a time; the first error is raised after all have finished."""
     if not jobs:
@@ -250,7 +269,7 @@ def on_files(files, config):
         if file.src_uri.endswith(".ipynb"):  # a page through mkdocs-jupyter
             source = Path(file.abs_src_path)
             cached = CACHE / "notebooks" / (cache_key(notebook_code(json.loads(source.read_text("utf8")))) + ".json")
-            if not cached.exists() and cached not in seen:
+            if not used(cached) and cached not in seen:
                 seen.add(cached)
                 log.info("Executing %s (its code or a snippets module it imports changed)", file.src_uri)
                 jobs.append(lambda source=source, cached=cached: execute_notebook(source, cached))
@@ -259,7 +278,7 @@ def on_files(files, config):
             for _alt, script in figures_of(file.content_string, file.src_uri):
                 key = figure_key(script, language)
                 svg = CACHE / "figures" / f"{key}.svg"
-                if not svg.exists() and svg not in seen:
+                if not used(svg) and svg not in seen:
                     seen.add(svg)
                     log.info("Drawing %s (%s)", script.relative_to(ROOT), language)
                     jobs.append(lambda script=script, svg=svg: draw_figure(script, language, svg))

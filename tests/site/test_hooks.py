@@ -272,3 +272,18 @@ def test_the_notebook_css_is_computed_again_only_when_the_markup_or_the_css_chan
     notebook_css.cached_used_css(JUPYTER_CSS, [en.replace("<pre>", '<pre class="new">')])
     notebook_css.cached_used_css(JUPYTER_CSS + ".x{color:red}", [en])
     assert len(calls) == 3
+
+
+def test_cache_entries_unused_for_a_month_are_removed(tmp_path, monkeypatch):
+    import os
+    import time
+
+    monkeypatch.setattr(executed, "CACHE", tmp_path)
+    (tmp_path / "figures").mkdir()
+    old, recent = tmp_path / "figures" / "old.svg", tmp_path / "figures" / "recent.svg"
+    for entry in (old, recent):
+        entry.write_text("<svg/>")
+        os.utime(entry, (time.time() - 31 * 86400,) * 2)
+    assert executed.used(recent)  # a build used it: it is young again
+    executed.on_post_build(None)
+    assert recent.exists() and not old.exists()
