@@ -33,7 +33,7 @@ WORDS = {
         "one-hot": "独热编码",
         "soft": "软标签",
         "probabilities": "概率",
-        "logits": "对数几率",
+        "logits": "logits",
         "not-applied": "不使用",
         "clipped": "截断到",
         "off-class": "（非目标类）",
