@@ -92,7 +92,8 @@ def _per_class(weight, num_classes: int, class_axis: int, ndim: int):
     """``weight`` of shape (C,), reshaped to broadcast along ``class_axis`` of an ``ndim``-dimensional input."""
     weight = float_array(weight, "weight")
     if weight.shape != (num_classes,):
-        raise ValueError(f"weight must have shape ({num_classes},), one per class, got {weight.shape}")
+        raise ValueError(f"weight tensor should be defined either for all {num_classes} classes or no classes but "
+                         f"got weight tensor of shape: {list(weight.shape)}")
     return weight.reshape((num_classes,) + (1,) * (ndim - 1 - class_axis))
 
 
@@ -369,8 +370,8 @@ def kl_div(input, target, *, reduction="mean", log_target=False):
 
     Args:
         input: log-probabilities $x$, any shape.
-        target: probabilities $t$ (or their logarithms with `log_target`), input's shape; negative $t$ give
-            NaN, as in torch.
+        target: probabilities $t$ (or their logarithms with `log_target`), input's shape or one that broadcasts
+            against it, as in torch; negative $t$ give NaN, as in torch.
         reduction: "none", "mean", "sum" or "batchmean".
         log_target: whether ``target`` holds log t.
 
@@ -387,8 +388,12 @@ def kl_div(input, target, *, reduction="mean", log_target=False):
     _check_reduction(reduction, _REDUCTIONS + ("batchmean",))
     log_predictions = float_array(input, "input")
     target = float_array(target, "target")
-    if target.shape != log_predictions.shape:
-        raise ValueError(f"target must have input's shape {log_predictions.shape}, got {target.shape}")
+    try:
+        np.broadcast_shapes(log_predictions.shape, target.shape)
+    except ValueError:
+        raise ValueError(f"target of shape {target.shape} does not broadcast against input's shape "
+                         f"{log_predictions.shape} (torch 2.13 raises RuntimeError: the size of tensor a must match "
+                         "the size of tensor b)") from None
     with np.errstate(invalid="ignore", divide="ignore"):
         if log_target:
             terms = np.exp(target) * (target - log_predictions)
@@ -396,7 +401,7 @@ def kl_div(input, target, *, reduction="mean", log_target=False):
             terms = np.where(target == 0, 0, target * np.log(target)) - target * log_predictions
     if reduction == "batchmean":
         total = np.asarray(terms.sum())
-        return total if terms.ndim == 0 else np.asarray(total / terms.dtype.type(terms.shape[0]))
+        return total if log_predictions.ndim == 0 else np.asarray(total / terms.dtype.type(log_predictions.shape[0]))
     return _reduce(terms, reduction)
 
 

@@ -136,6 +136,8 @@ CROSS_ENTROPY_ERRORS = {
     "weight of the wrong length": (
         LOGITS_2x3, np.array([0, 1]), {"weight": np.ones(4, np.float32)}, RuntimeError, ValueError),
     "unknown reduction": (LOGITS_2x3, np.array([0, 1]), {"reduction": "avg"}, ValueError, ValueError),
+    "integer targets of the input's shape, one example": (
+        np.zeros(3, np.float32), np.ones(3, np.int64), {}, RuntimeError, ValueError),
     "ignore_index with probability targets": (
         LOGITS_2x3, np.full((2, 3), 1 / 3, np.float32), {"ignore_index": 0}, RuntimeError, ValueError),
 }
@@ -219,6 +221,8 @@ COMPUTED_BY_TORCH = {
     "kl_div, target 0 where input is −inf or NaN": ("kl_div", (
         np.array([[-INF, -2], [NAN, -1]], np.float32), np.array([[0, 0.5], [0, 0.5]], np.float32)),
         {"reduction": "batchmean"}),
+    "kl_div, target (2, 2) broadcast against input (1, 2)": ("kl_div", (
+        np.array([[1, 0]], np.float32), np.array([[1, 2], [3, 4]], np.float32)), {"reduction": "batchmean"}),
     "kl_div, log_target with NaN": ("kl_div", (
         np.array([-1, -2], np.float32), np.array([NAN, 0.5], np.float32)), {"reduction": "none", "log_target": True}),
     "mse_loss, NaN and inf": ("mse_loss", (
@@ -594,3 +598,13 @@ def test_sigmoid_focal_loss_matches_the_torchvision_formula(seed, reduction, alp
     assert_matches(in_float64, expected, context + " (float64)", rtol=1e-10, atol=1e-12)
     in_float32 = mirror.sigmoid_focal_loss(logits, targets, alpha, gamma, reduction)
     assert_matches(in_float32, expected.astype(np.float32), context + " (float32)")
+
+
+@pytest.mark.parametrize(("alpha", "gamma"), [(1.5, 2), (0.25, -0.5), (-1, 0)])
+def test_sigmoid_focal_loss_computes_what_the_torchvision_formula_computes(alpha, gamma):
+    """NaN and ±inf logits, targets outside [0, 1], α > 1, γ < 0: torchvision raises for none of them."""
+    logits = np.array([np.nan, np.inf, -np.inf, np.inf, -np.inf, 0.5, -1.0])
+    targets = np.array([1.0, 1.0, 1.0, 0.0, 0.0, 1.5, -0.5])
+    expected = _torchvision_sigmoid_focal_loss(logits, targets, alpha, gamma, "none")
+    assert_matches(mirror.sigmoid_focal_loss(logits, targets, alpha, gamma), expected, f"alpha={alpha} gamma={gamma}",
+                   rtol=1e-10, atol=1e-12)
