@@ -82,10 +82,9 @@ def binary_cross_entropy(probs, labels):
 def sigmoid_binary_cross_entropy(logits, labels, *, pos_weight=None):
     r"""Binary cross-entropy of logits, element-wise, with an optional weight on the positive term.
 
-    $$\ell(z, y) = w\, y \operatorname{softplus}(-z) + (1 - y) \operatorname{softplus}(z),
-    \qquad \operatorname{softplus}(x) = \log(1 + e^x)$$
+    $$\ell(z, y) = w\, y \operatorname{softplus}(-z) + (1 - y) \operatorname{softplus}(z)$$
 
-    since $-\log \sigma(z) = \operatorname{softplus}(-z)$ and $-\log(1 - \sigma(z)) = \operatorname{softplus}(z)$;
+    with $\operatorname{softplus}(x) = \log(1 + e^x)$, since $-\log \sigma(z) = \operatorname{softplus}(-z)$ and $-\log(1 - \sigma(z)) = \operatorname{softplus}(z)$;
     $w$ is `pos_weight` (1 when None). $\operatorname{softplus}(\pm z)$ is evaluated as
     $\max(\pm z, 0) + \operatorname{log1p}(e^{-|z|})$, which never overflows. Without `pos_weight` the two terms
     merge into
