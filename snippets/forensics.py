@@ -25,7 +25,7 @@ The search space, explicit and small ([`SEARCH_SPACE`][snippets.forensics.SEARCH
   `kl_div(reduction="mean")`), the mean over an example's elements (Keras's `binary_crossentropy`), the batch
   mean of per-example sums of binary cross-entropies, and
   with `class_weights` PyTorch's weighted mean $\sum_n w_{y_n} \ell_n / \sum_n w_{y_n}$ and the weighted sum;
-- **log base**: e (nats, the default), 2 (bits), 10 (bans);
+- **log base**: e (nats, the default), 2 (bits), 10 (hartleys);
 - **precision**: float64 (the default) or float32, with the log-softmax computed as PyTorch and TensorFlow
   compute it, $z - m - \log \sum_c e^{z_c - m}$ ([`log_softmax`][snippets.activations.log_softmax] keeps more
   digits).
@@ -58,7 +58,7 @@ ALPHAS = (0.01, 0.05, 0.1, 0.2)
 """The label-smoothing weights α tried by default (override with `explain(..., alphas=...)`)."""
 
 _KINDS = ("probabilities", "logits")
-_BASES = {"e": ("in nats", None), "2": ("in bits (log base 2)", 2), "10": ("in bans (log base 10)", 10)}
+_BASES = {"e": ("in nats", None), "2": ("in bits (log base 2)", 2), "10": ("in hartleys (log base 10)", 10)}
 _DTYPES = (np.float64, np.float32)
 _FAMILIES = ("cross-entropy", "binary cross-entropy", "nll on scores", "kl divergence")
 _GUARDS = ("none", "keras clip")

@@ -1,8 +1,8 @@
 r"""Information theory of discrete distributions: self-information, entropy, cross-entropy, KL divergence.
 
 Every function takes a ``base`` for the logarithm: ``None`` (the default) means e and gives nats, ``2`` gives
-bits (shannons), ``10`` gives bans (hartleys). A number without its base is not an answer: the same entropy is
-0.693 nats, 1 bit or 0.301 bans.
+bits (shannons), ``10`` gives hartleys (also called bans). A number without its base is not an answer: the same
+entropy is 0.693 nats, 1 bit or 0.301 hartleys.
 
 Distributions are arrays of probabilities along `axis` that sum to 1. Terms with $p = 0$ contribute 0, by the
 convention $0 \log 0 = 0$ (the limit of $p \log p$ as $p \to 0$). A term with $p > 0$ and $q = 0$ makes
@@ -54,7 +54,7 @@ def self_information(p, *, base=None):
 
     Args:
         p: probabilities in $[0, 1]$, any shape.
-        base: logarithm base; None for $e$ (nats), 2 for bits, 10 for bans.
+        base: logarithm base; None for $e$ (nats), 2 for bits, 10 for hartleys.
 
     Returns:
         $I \ge 0$, same shape and floating dtype as `p`.
@@ -79,7 +79,7 @@ def entropy(p, *, axis: int = -1, base=None):
     Args:
         p: probabilities that sum to 1 along `axis`.
         axis: the axis of outcomes.
-        base: logarithm base; None for $e$ (nats), 2 for bits, 10 for bans.
+        base: logarithm base; None for $e$ (nats), 2 for bits, 10 for hartleys.
 
     Returns:
         $H(p)$, `p`'s shape without `axis`.
@@ -100,7 +100,7 @@ def binary_entropy(p, *, base=None):
 
     Args:
         p: probabilities in $[0, 1]$, any shape.
-        base: logarithm base; None for $e$ (nats), 2 for bits, 10 for bans.
+        base: logarithm base; None for $e$ (nats), 2 for bits, 10 for hartleys.
 
     Returns:
         $H_b(p)$ in $[0, \log_b 2]$, same shape and floating dtype as `p`.
@@ -126,7 +126,7 @@ def cross_entropy(p, q, *, axis: int = -1, base=None):
         p: true probabilities, summing to 1 along `axis`.
         q: model probabilities, same shape as `p`, summing to 1 along `axis`.
         axis: the axis of outcomes.
-        base: logarithm base; None for $e$ (nats), 2 for bits, 10 for bans.
+        base: logarithm base; None for $e$ (nats), 2 for bits, 10 for hartleys.
 
     Returns:
         $H(p, q) \ge H(p)$, `p`'s shape without `axis`; $+\infty$ where $q(x) = 0 < p(x)$.
@@ -155,7 +155,7 @@ def kl_divergence(p, q, *, axis: int = -1, base=None):
         p: true probabilities, summing to 1 along `axis`.
         q: model probabilities, same shape as `p`, summing to 1 along `axis`.
         axis: the axis of outcomes.
-        base: logarithm base; None for $e$ (nats), 2 for bits, 10 for bans.
+        base: logarithm base; None for $e$ (nats), 2 for bits, 10 for hartleys.
 
     Returns:
         $D_{\mathrm{KL}}(p \,\Vert\, q) \ge 0$, `p`'s shape without `axis`; $+\infty$ where $q(x) = 0 < p(x)$.
