@@ -33,6 +33,7 @@ import importlib.metadata
 import json
 import logging
 import os
+import posixpath
 import re
 import subprocess
 import sys
@@ -296,7 +297,8 @@ def on_page_markdown(markdown, page, config, files):
 
     def image(match):
         key = figure_key(ROOT / match["script"], language)
-        url = files.get_file_from_path(FIGURE_URL.format(key=key)).url_relative_to(page.file)
+        # A path from the page's source file to the figure's, as Markdown links are written; MkDocs makes it a URL.
+        url = posixpath.relpath(FIGURE_URL.format(key=key), posixpath.dirname(page.file.src_uri) or ".")
         width, height = figure_size(CACHE / "figures" / f"{key}.svg")
         return f'![{match["alt"]}]({url}){{ width="{width}" height="{height}" }}'
 

@@ -169,7 +169,7 @@ def test_figures_are_drawn_once_per_language_with_chinese_labels_and_their_size_
         files = executed.on_files(Files([File("chapter.md", str(docs), config.site_dir, True)]), config)
         chapter = files.get_file_from_path("chapter.md")
         markdown = executed.on_page_markdown(chapter.content_string, SimpleNamespace(file=chapter), config, files)
-        image = re.search(r'!\[(?P<alt>[^\]]+)\]\(\.\./(?P<url>assets/figures/\w+\.svg)\)\{ width="(\d+)" height="(\d+)" \}',
+        image = re.search(r'!\[(?P<alt>[^\]]+)\]\((?P<url>assets/figures/\w+\.svg)\)\{ width="(\d+)" height="(\d+)" \}',
                           markdown)
         assert image and image["alt"] == alt, markdown
         assert (image[3], image[4]) == ("384", "240")  # 4 x 2.5 inches at 96 CSS px per inch
