@@ -5,10 +5,11 @@ import numpy as np
 from snippets.activations import log_sigmoid
 
 LABELS = {
-    "zh": {"p": "正类概率 $p$", "loss": "损失（奈特）", "z": "logit $z$",
-           "y1": "$y = 1$：$-\\log p$", "y0": "$y = 0$：$-\\log(1 - p)$",
-           "z1": "$y = 1$：$-\\log \\sigma(z)$", "z0": "$y = 0$：$-\\log(1 - \\sigma(z))$",
-           "clip": "Keras 的上限 $-\\log 10^{-7} \\approx 16.1$"},
+    # A label mixing CJK with $…$ is typeset by mathtext, which has no CJK glyphs: Chinese labels stay plain text.
+    "zh": {"p": "正类概率 p", "loss": "损失（奈特）", "z": "logit $z$",
+           "y1": "$y = 1$: $-\\log p$", "y0": "$y = 0$: $-\\log(1 - p)$",
+           "z1": "$y = 1$: $-\\log \\sigma(z)$", "z0": "$y = 0$: $-\\log(1 - \\sigma(z))$",
+           "clip": "Keras 的上限 −log 10⁻⁷ ≈ 16.1"},
     "en": {"p": "probability of the positive class $p$", "loss": "loss (nats)", "z": "logit $z$",
            "y1": "$y = 1$: $-\\log p$", "y0": "$y = 0$: $-\\log(1 - p)$",
            "z1": "$y = 1$: $-\\log \\sigma(z)$", "z0": "$y = 0$: $-\\log(1 - \\sigma(z))$",
