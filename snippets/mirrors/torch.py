@@ -4,7 +4,8 @@ Each function has torch's name, parameter names, order and defaults, and gives t
 values on numpy arrays (``tests/conformance/test_torch_mirror.py`` runs each against torch 2.13.0). The loss
 itself comes from the core of `snippets`; this module adds what torch does on top: the class axis 1 of
 (N, C, d1, ..., dK) inputs, the reductions and their weighted means, label smoothing combined with class weights
-and ``ignore_index``, the legacy implicit ``dim`` of softmax.
+and ``ignore_index``, the legacy implicit ``dim`` of softmax. Shapes keep torch's notation: C is the number of
+classes, the book's K, and d1, ..., dK are extra dimensions (torch's K is not a number of classes).
 
 Signatures: torch's deprecated ``size_average`` and ``reduce`` arguments (replaced by ``reduction`` since torch
 0.4.1) are omitted. torch places them between other parameters, so every parameter after them is keyword-only
@@ -16,7 +17,8 @@ Errors: where torch raises, the mirror raises, and only there. torch's ``IndexEr
 "Target 3 is out of bounds."; a ``dim`` out of range) stays ``IndexError``; torch's ``ValueError`` and
 ``RuntimeError`` (target of the wrong dtype or shape, ``label_smoothing`` above 1, a ``weight`` of the wrong
 length, an unknown ``reduction``, ``binary_cross_entropy`` input or target outside [0, 1] or NaN, shapes that do
-not broadcast, ``one_hot`` classes out of range) become ``ValueError``, with torch's words in the message.
+not broadcast, ``one_hot`` classes out of range) become ``ValueError``, with torch's words in the message;
+its ``TypeError`` for an ``ignore_index`` or ``label_smoothing`` of the wrong type stays ``TypeError``.
 Everything torch computes, the mirror computes with torch's formula, NaN and ±inf included: NaN and ±inf logits
 (NaN or ±inf losses where torch has them), ``label_smoothing`` below 0 or NaN (no smoothing, as in torch),
 probability targets that are negative or do not sum to 1, ``nll_loss`` input that is not log-probabilities
@@ -33,7 +35,7 @@ import warnings
 import numpy as np
 
 from snippets import binary
-from snippets._checks import check_integer_labels, float_array
+from snippets._checks import float_array
 from snippets.mirrors import framework_log_softmax as _log_softmax
 
 _REDUCTIONS = ("none", "mean", "sum")
@@ -110,7 +112,13 @@ def _class_indices(target, scores: np.ndarray, class_axis: int, ignore_index) ->
     if target.shape != expected:
         raise ValueError(f"target must have shape {expected} (input's shape without the class axis {class_axis}), "
                          f"got {target.shape}")
-    return check_integer_labels(target, scores.shape[class_axis], "target", ignore_index)
+    if isinstance(ignore_index, bool) or not isinstance(ignore_index, (int, np.integer)):
+        raise TypeError(f"argument 'ignore_index' must be int, not {type(ignore_index).__name__}")
+    kept = target[target != ignore_index]
+    outside = kept[(kept < 0) | (kept >= scores.shape[class_axis])]
+    if outside.size:
+        raise IndexError(f"Target {outside[0]} is out of bounds.")
+    return target
 
 
 def _target_weights(target: np.ndarray, weight, ignore_index, dtype) -> np.ndarray:

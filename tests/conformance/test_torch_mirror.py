@@ -266,11 +266,20 @@ def test_nll_loss_matches_torch(seed, reduction, weighted):
     assert_matches(ours, theirs.numpy(), f"seed={seed} shape={logits.shape} weighted={weighted} {reduction}")
 
 
-def test_nll_loss_refuses_an_index_above_the_classes_like_torch():
-    with pytest.raises(IndexError):
-        F.nll_loss(_tensor(LOGITS_2x3), _tensor(np.array([0, 9])))
-    with pytest.raises(IndexError):
-        mirror.nll_loss(LOGITS_2x3, np.array([0, 9]))
+@pytest.mark.parametrize("function", ["nll_loss", "cross_entropy"])
+def test_a_non_integer_ignore_index_raises_type_error_like_torch(function):
+    with pytest.raises(TypeError, match="ignore_index"):
+        getattr(F, function)(_tensor(LOGITS_2x3), _tensor(np.array([0, 1])), ignore_index=1.5)
+    with pytest.raises(TypeError, match="ignore_index"):
+        getattr(mirror, function)(LOGITS_2x3, np.array([0, 1]), ignore_index=1.5)
+
+
+@pytest.mark.parametrize("function", ["nll_loss", "cross_entropy"])
+def test_an_index_above_the_classes_raises_with_torchs_words(function):
+    with pytest.raises(IndexError, match="Target 9 is out of bounds"):
+        getattr(F, function)(_tensor(LOGITS_2x3), _tensor(np.array([0, 9])))
+    with pytest.raises(IndexError, match="Target 9 is out of bounds"):
+        getattr(mirror, function)(LOGITS_2x3, np.array([0, 9]))
 
 
 # --- binary_cross_entropy ----------------------------------------------------------------------------------
