@@ -22,7 +22,7 @@ BLOCK = 1 << 16
 
 
 def _pos_weight(pos_weight, logits: np.ndarray):
-    """``pos_weight`` as a number or a float array of shape (C,), C = logits.shape[-1] (None means 1)."""
+    """``pos_weight`` as a number or a float array of shape (K,), K = logits.shape[-1] (None means 1)."""
     if pos_weight is None or np.ndim(pos_weight) == 0:
         return check_number(1.0 if pos_weight is None else pos_weight, "pos_weight", low=0.0)
     weights = as_float_array(pos_weight, "pos_weight")
@@ -100,8 +100,8 @@ def sigmoid_binary_cross_entropy(logits, labels, *, pos_weight=None):
     Args:
         logits: real scores $z$, any shape.
         labels: targets in $[0, 1]$ (hard 0/1 or soft), the shape of `logits`.
-        pos_weight: weight $w \ge 0$ of the positive term: a number, or an array of shape $(C,)$ with one weight
-            per class along the last axis of `logits` ($C$ = `logits.shape[-1]`), broadcast as in PyTorch.
+        pos_weight: weight $w \ge 0$ of the positive term: a number, or an array of shape $(K,)$ with one weight
+            per class along the last axis of `logits` ($K$ = `logits.shape[-1]`), broadcast as in PyTorch.
 
     Returns:
         The loss $\ge 0$ per element, the shape of `logits`, dtype that of `logits` and float `labels`

@@ -128,7 +128,7 @@ def _softmax_parts(logits, labels, axis, alpha, gamma):
 
 
 def _class_weights(alpha, z: np.ndarray, axis: int):
-    """α as a number (None means 1) or as C per-class weights shaped to broadcast along ``axis``."""
+    """α as a number (None means 1) or as K per-class weights shaped to broadcast along ``axis``."""
     if alpha is None or np.ndim(alpha) == 0:
         return check_number(1.0 if alpha is None else alpha, "alpha", low=0.0)
     weights = as_float_array(alpha, "alpha")
@@ -162,7 +162,7 @@ def softmax_focal_loss(logits, labels, *, axis: int = -1, alpha=None, gamma: flo
         logits: real scores, at least 2 classes along `axis`.
         labels: targets of the shape of `logits`, in $[0, 1]$ and summing to 1 along `axis` (one-hot or soft).
         axis: the class axis.
-        alpha: None, a number $\ge 0$, or an array of shape $(C,)$ of per-class weights $\ge 0$ ($C$ classes along
+        alpha: None, a number $\ge 0$, or an array of shape $(K,)$ of per-class weights $\ge 0$ ($K$ classes along
             `axis`).
         gamma: focusing parameter $\gamma \ge 0$.
 
@@ -194,7 +194,7 @@ def softmax_focal_loss_grad(logits, labels, *, axis: int = -1, alpha=None, gamma
         logits: real scores, at least 2 classes along `axis`.
         labels: targets of the shape of `logits`, summing to 1 along `axis`.
         axis: the class axis.
-        alpha: None, a number $\ge 0$, or an array of shape $(C,)$ of per-class weights $\ge 0$.
+        alpha: None, a number $\ge 0$, or an array of shape $(K,)$ of per-class weights $\ge 0$.
         gamma: focusing parameter $\gamma \ge 0$.
 
     Returns:

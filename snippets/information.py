@@ -73,7 +73,7 @@ def entropy(p, *, axis: int = -1, base=None):
 
     $$H(p) = -\sum_x p(x) \log_b p(x), \qquad \text{with } 0 \log 0 = 0$$
 
-    $0 \le H(p) \le \log_b n$ for $n$ outcomes; 0 exactly when one outcome is certain, $\log_b n$ for the uniform
+    $0 \le H(p) \le \log_b K$ for $K$ outcomes; 0 exactly when one outcome is certain, $\log_b K$ for the uniform
     distribution.
 
     Args:

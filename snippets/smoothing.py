@@ -16,8 +16,8 @@ There are two forms, and they differ only in what K is:
   `BinaryCrossentropy(label_smoothing=α)` (keras 3.15, `keras/src/losses/losses.py`:
   `y_true * (1.0 - label_smoothing) + 0.5 * label_smoothing`).
 
-Applying the categorical form to a multi-label array of width $C$ would use $\alpha / C$ and smooth the entries
-as if they were one distribution; that is wrong for sigmoid losses, whose $C$ entries are $C$ independent binary
+Applying the categorical form to a multi-label array of width $K$ would use $\alpha / K$ and smooth the entries
+as if they were one distribution; that is wrong for sigmoid losses, whose $K$ entries are $K$ independent binary
 problems. A variant found in some code puts $1 - \alpha$ on the label and $\alpha / (K - 1)$ on each other class;
 it is a different distribution from the one PyTorch, optax (`optax.smooth_labels`) and Keras compute.
 """

@@ -27,6 +27,7 @@ Every loss is written here as Keras 3's TensorFlow backend writes it (the logit 
 [`snippets.mirrors.tf`][snippets.mirrors.tf] mirrors of the ``tf.nn`` functions Keras calls), so NaN and ±inf
 come out where Keras has them. The core ([`snippets.binary`][snippets.binary],
 [`snippets.categorical`][snippets.categorical]) computes the same losses on valid input and refuses the rest.
+In the shapes below, C is the number of classes, the book's K.
 
 Old tf.keras (Keras 2, TF ≤ 2.15; ``tf_keras/backend.py`` of keras-team/tf-keras, read for this module):
 

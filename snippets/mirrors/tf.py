@@ -27,7 +27,7 @@ Errors: TF's ``ValueError`` (shape mismatch, missing labels or logits) stays ``V
 non-integer class indices or shapes that do not broadcast ``ValueError``, with TF's words. What TF computes,
 the mirror computes: NaN and ±inf logits, labels outside [0, 1] or not summing to 1, any ``pos_weight`` that
 broadcasts (negative, NaN, one per row), and softmax labels broadcast against the logits (labels (C,) against
-logits (N, C) in TF 2.21).
+logits (N, C) in TF 2.21). In the shapes, C is the number of classes, the book's K.
 """
 
 from __future__ import annotations
