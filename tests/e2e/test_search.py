@@ -34,6 +34,18 @@ SEARCHES = [
     ("en", "size_average", "integer-labels/"),
     ("en", "gradient accumulation", "integer-labels/"),
     ("en", "one_hot num_classes", "integer-labels/"),
+    ("zh", "多分类交叉熵", "softmax/"),
+    ("zh", "softmax 上溢", "softmax/"),
+    ("zh", "平移不变性", "softmax/"),
+    ("zh", "softmax 梯度", "softmax/"),
+    ("zh", "两次 softmax", "softmax/"),
+    ("zh", "softmax dim", "softmax/"),
+    ("en", "log-softmax", "softmax/"),
+    ("en", "softmax overflow", "softmax/"),
+    ("en", "shift invariance", "softmax/"),
+    ("en", "softmax gradient", "softmax/"),
+    ("en", "double softmax", "softmax/"),
+    ("en", "softmax dim", "softmax/"),
 ]
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 RESULTS = """() => [...document.querySelectorAll(".md-search-result__list .md-search-result__link")].map((a) => ({
