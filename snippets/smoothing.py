@@ -1,17 +1,17 @@
 r"""Label smoothing: mix the targets with the uniform distribution so the model is never asked for certainty.
 
 Szegedy et al. (2016, "Rethinking the Inception Architecture for Computer Vision", §7) replace a one-hot target
-$y$ over $K$ classes by $(1 - \alpha)\, y + \alpha / K$. The model can then never drive the loss to 0 by pushing
-one logit to $+\infty$; the best it can do is predict the smoothed distribution itself.
+$y$ over $K$ classes by $\tilde{y} = (1 - \alpha)\, y + \alpha / K$. The model can then never drive the loss to 0
+by pushing one logit to $+\infty$; the best it can do is predict the smoothed distribution itself.
 
 There are two forms, and they differ only in what K is:
 
 - [`smooth_labels`][snippets.smoothing.smooth_labels] smooths a distribution over the $K$ classes along `axis`
-  (softmax losses): $y \leftarrow (1 - \alpha)\, y + \alpha / K$. This is PyTorch's
+  (softmax losses): $\tilde{y} = (1 - \alpha)\, y + \alpha / K$. This is PyTorch's
   `cross_entropy(label_smoothing=α)`, optax's `smooth_labels` and Keras's
   `CategoricalCrossentropy(label_smoothing=α)`.
 - [`smooth_binary_labels`][snippets.smoothing.smooth_binary_labels] smooths each entry on its own (sigmoid
-  losses): $y \leftarrow (1 - \alpha)\, y + \alpha / 2$. Every entry is the probability of class 1 in its own
+  losses): $\tilde{y} = (1 - \alpha)\, y + \alpha / 2$. Every entry is the probability of class 1 in its own
   two-class problem $\{0, 1\}$, so $K = 2$ whatever the width of the label array. This is Keras 3's
   `BinaryCrossentropy(label_smoothing=α)` (keras 3.15, `keras/src/losses/losses.py`:
   `y_true * (1.0 - label_smoothing) + 0.5 * label_smoothing`).
@@ -30,7 +30,7 @@ from snippets._checks import as_float_array, check_axis, check_distribution, che
 def smooth_labels(targets, alpha, *, axis: int = -1):
     r"""Mix a categorical target distribution with the uniform distribution over its K classes.
 
-    $$y_{\text{smooth}} = (1 - \alpha)\, y + \frac{\alpha}{K}, \qquad K = \texttt{targets.shape[axis]}$$
+    $$\tilde{y} = (1 - \alpha)\, y + \frac{\alpha}{K}, \qquad K = \texttt{targets.shape[axis]}$$
 
     The result still sums to 1; a one-hot target becomes $1 - \alpha + \alpha / K$ on its class and $\alpha / K$
     elsewhere.
@@ -62,7 +62,7 @@ def smooth_labels(targets, alpha, *, axis: int = -1):
 def smooth_binary_labels(labels, alpha):
     r"""Pull each binary label towards 1/2, the uniform distribution over {0, 1}.
 
-    $$y_{\text{smooth}} = (1 - \alpha)\, y + \frac{\alpha}{2}$$
+    $$\tilde{y} = (1 - \alpha)\, y + \frac{\alpha}{2}$$
 
     This is [`smooth_labels`][snippets.smoothing.smooth_labels] with $K = 2$ applied to the pair $(1 - y, y)$,
     entry by entry: a label 1 becomes $1 - \alpha / 2$ and a label 0 becomes $\alpha / 2$.
