@@ -38,7 +38,7 @@ SEARCHES = [
     ("zh", "二元交叉熵", "reference/binary/"),
     ("zh", "from_logits", "reference/mirrors-keras/"),
     ("zh", "BCEWithLogitsLoss", "reference/mirrors-torch/"),
-    ("zh", "ignore_index", "reference/mirrors-torch/"),
+    ("zh", "ignore_index", "integer-labels/"),
     ("zh", "勘误", "companion/"),
     ("en", "self-information", "information/"),
     ("en", "nats bits", "information/"),
@@ -47,9 +47,8 @@ SEARCHES = [
     ("en", "label smoothing", "reference/smoothing/"),
     ("en", "focal loss", "reference/focal/"),
     ("en", "focal loss α", "reference/focal/"),
-    ("en", "from_logits", "reference/mirrors-keras/"),
     ("en", "BCEWithLogitsLoss", "reference/mirrors-torch/"),
-    ("en", "ignore_index", "reference/mirrors-torch/"),
+    ("en", "ignore_index", "integer-labels/"),
     ("en", "sparse_categorical_crossentropy", "reference/mirrors-keras/"),
     ("en", "pos_weight", "reference/binary/"),
     ("en", "logsumexp", "reference/activations/"),
@@ -107,6 +106,7 @@ MISSES = [
     ("en", "one-hot", "information/", "1st to 4th across builds"),
     ("en", "soft labels", "information/", "1st to 4th across builds"),
     ("en", "KLDivLoss", "reference/mirrors-torch/", "3-4th: the companion page of article 004 discusses KLDivLoss"),
+    ("en", "from_logits", "reference/mirrors-keras/", "4th: companion 001, the softmax and binary chapters discuss it"),
 ]
 
 # Queries readers type that no page answers yet, with what will: each moves to SEARCHES with its chapter.
