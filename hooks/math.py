@@ -34,6 +34,10 @@ FORMULA = re.compile(
 
 MATHML = '<math xmlns="http://www.w3.org/1998/Math/MathML"'
 MATHML_UNSEARCHED = MATHML + " data-search-exclude"
+# A display formula wider than the page scrolls sideways (extra.css), so, like material's code blocks, it can be
+# reached and scrolled with the keyboard.
+DISPLAY_BOX = '<span class="katex-display">'
+DISPLAY_BOX_FOCUSABLE = '<span class="katex-display" tabindex="0">'
 
 
 def render(formulas: list[tuple[str, bool]], where: str) -> list[str]:
@@ -57,7 +61,10 @@ def on_page_content(html_text: str, page, config, files) -> str:
         (html.unescape(m["inline"] if m["inline"] is not None else m["display"]), m["display"] is not None)
         for m in matches
     ]
-    rendered = iter(markup.replace(MATHML, MATHML_UNSEARCHED) for markup in render(formulas, page.file.src_uri))
+    rendered = iter(
+        markup.replace(MATHML, MATHML_UNSEARCHED).replace(DISPLAY_BOX, DISPLAY_BOX_FOCUSABLE)
+        for markup in render(formulas, page.file.src_uri)
+    )
     return FORMULA.sub(lambda m: next(rendered), html_text)
 
 

@@ -49,4 +49,4 @@ for article, printed, quantity, nats, reading, value in rows:
     as_written = f"{quantity} = {float(nats):.6g}"
     found = verdict(printed, nats)
     why = "" if value is None else f"{reading}: {float(value):.6g} -> {verdict(printed, value)}"
-    print(f"{article:<8}{printed:<12}{as_written:<36}{found:<13}{why}")
+    print(f"{article:<8}{printed:<12}{as_written:<36}{found:<13}{why}".rstrip())
